@@ -1,0 +1,15 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// Static output only: dist/ works on any static file server, no server code.
+export default defineConfig({
+  output: 'static',
+  // The public address is a setting (QR codes, canonical links); override with SITE_URL.
+  site: process.env.SITE_URL ?? 'https://water.example.gov.cn',
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'always' },
+  devToolbar: { enabled: false },
+  vite: {
+    build: { chunkSizeWarningLimit: 2000 },
+  },
+});

@@ -1,0 +1,65 @@
+import * as chromatic from 'd3-scale-chromatic';
+import { INDICATORS } from '../../src/config/indicators';
+import type { AnnexRow, IndicatorMeta } from '../../src/contract';
+
+/** Linear-interpolated quantile of sorted numbers (the R-7 definition d3 uses). */
+function quantile(sorted: number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return sorted[lo] + (sorted[Math.min(lo + 1, sorted.length - 1)] - sorted[lo]) * (h - lo);
+}
+
+/**
+ * Quantile class breaks for the county values of one indicator, rounded to the digits the
+ * document prints so the legend reads "1.4647–1.9674" rather than float noise. Duplicate
+ * breaks collapse, so a flat indicator gets fewer classes instead of empty ones.
+ */
+export function classBreaks(values: number[], classCount: number, decimals: number): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length < 2) return [];
+  const f = 10 ** decimals;
+  const out: number[] = [];
+  for (let i = 1; i < classCount; i++) {
+    const b = Math.round(quantile(sorted, i / classCount) * f) / f;
+    if (b > sorted[0] && b <= sorted[sorted.length - 1] && !out.includes(b)) out.push(b);
+  }
+  return out;
+}
+
+/** Class index of a value: the number of breaks at or below it. */
+export const classOf = (v: number, breaks: number[]) => breaks.filter((b) => v >= b).length;
+
+/** Competition ranking, highest first: 1, 2, 2, 4. */
+export function ranks(values: (number | null)[]): (number | null)[] {
+  return values.map((v) => (v === null ? null : 1 + values.filter((w) => w !== null && w > v).length));
+}
+
+export function indicatorMeta(counties: AnnexRow[], classCount: number): IndicatorMeta[] {
+  return INDICATORS.map((ind) => {
+    const vals = counties.map((c) => c.cells[ind.id]).flatMap((c) => (c.status === 'value' ? [c.value] : []));
+    const breaks = classBreaks(vals, classCount, ind.decimals);
+    const k = breaks.length + 1;
+    const scheme = (chromatic as unknown as Record<string, readonly (readonly string[])[]>)[`scheme${ind.scheme}`];
+    // schemes start at 3 colours; for fewer classes take the darker end of the 3-class scheme
+    const colors = k >= 3 ? [...scheme[k]] : [...scheme[3]].slice(3 - k);
+    return {
+      id: ind.id,
+      name_zh: ind.name_zh,
+      name_en: ind.name_en,
+      short_zh: ind.short_zh,
+      short_en: ind.short_en,
+      unit_zh: ind.unit_zh,
+      unit_en: ind.unit_en,
+      direction: ind.direction,
+      decimals: ind.decimals,
+      additive: ind.additive,
+      meaning_zh: ind.meaning_zh,
+      meaning_en: ind.meaning_en,
+      section: ind.section,
+      breaks,
+      colors: colors.map((c) => c.toLowerCase()),
+      domain: [Math.min(...vals), Math.max(...vals)] as [number, number],
+      ranked: vals.length,
+    };
+  });
+}

@@ -1,0 +1,92 @@
+import type { AnnexCell, AnnexRow } from '../../src/contract';
+import { INDICATORS, type IndicatorId } from '../../src/config/indicators';
+import { CITY, COUNTIES, divisionByCode } from '../../src/config/divisions';
+import { PipelineError } from '../errors';
+import { parseCsv, parseDecimal } from './parseCsv';
+import { normalizeCell } from './decodeText';
+import { divisionByName, nearestDivisionName } from './matchDivision';
+
+export const ANNEX_CODE_COLUMN = '行政区划代码';
+export const ANNEX_NAME_COLUMN = '行政区';
+const MAINTAIN = '保持2020年水平';
+
+/** Plausible ranges per kind; a value outside is a typo, not a target. */
+const RANGE = {
+  amount: [0, 1e6],
+  percent: [0, 100],
+  coefficient: [0, 1],
+} as const;
+
+/** One annex cell as written -> its meaning; throws with file, line and field on anything else. */
+export function parseAnnexCell(text: string, ind: (typeof INDICATORS)[number], file: string, line: number, who: string): AnnexCell {
+  const field = `${ind.column} / ${who}`;
+  if (text === '') throw new PipelineError(file, 'empty cell: write the number, "保持2020年水平" or "/"', { line, field });
+  if (text === MAINTAIN) return { status: 'maintain_2020', value: null, text: MAINTAIN };
+  if (text === '/') return { status: 'not_applicable', value: null, text: '/' };
+  const v = parseDecimal(text);
+  if (v === null) {
+    throw new PipelineError(file, 'not a number (expected a decimal like 1.9674, "保持2020年水平" or "/")', { line, field, value: text });
+  }
+  const [lo, hi] = RANGE[ind.kind];
+  if (v < lo || v > hi) {
+    throw new PipelineError(file, `out of range: a ${ind.kind} must lie between ${lo} and ${hi}`, { line, field, value: text });
+  }
+  return { status: 'value', value: v, text };
+}
+
+/**
+ * The annex CSV (one row per division plus 全市) -> rows keyed by GB/T 2260 code.
+ * The code column is authoritative; the name must agree with it (or be a documented alias).
+ */
+export function parseAnnex(text: string, file: string): { city: AnnexRow; counties: AnnexRow[] } {
+  const { rows } = parseCsv(text, file, [ANNEX_CODE_COLUMN, ANNEX_NAME_COLUMN, ...INDICATORS.map((i) => i.column)]);
+  const seen = new Map<string, number>();
+  const out: AnnexRow[] = [];
+  for (const row of rows) {
+    const code = row.cells[ANNEX_CODE_COLUMN];
+    const name = row.cells[ANNEX_NAME_COLUMN];
+    const byName = divisionByName(name);
+    const byCode = divisionByCode(code);
+    if (!byCode) {
+      const hint = byName ? ` ${name} is ${byName.adcode}` : '';
+      throw new PipelineError(file, `unknown GB/T 2260 code for 赤峰市;${hint}`, { line: row.line, field: ANNEX_CODE_COLUMN, value: code });
+    }
+    if (!byName) {
+      throw new PipelineError(file, `unknown division name; did you mean ${nearestDivisionName(name)}?`, {
+        line: row.line,
+        field: ANNEX_NAME_COLUMN,
+        value: name,
+      });
+    }
+    if (byName.adcode !== byCode.adcode) {
+      throw new PipelineError(
+        file,
+        `name and code disagree: ${code} is ${byCode.name_zh}, ${name} is ${byName.adcode}`,
+        { line: row.line, field: ANNEX_CODE_COLUMN, value: code },
+      );
+    }
+    if (seen.has(code)) {
+      throw new PipelineError(file, `${byCode.name_zh} (${code}) appears twice (first on line ${seen.get(code)})`, {
+        line: row.line,
+        field: ANNEX_NAME_COLUMN,
+        value: name,
+      });
+    }
+    seen.set(code, row.line);
+    const cells = {} as Record<IndicatorId, AnnexCell>;
+    for (const ind of INDICATORS) {
+      cells[ind.id] = parseAnnexCell(row.cells[normalizeCell(ind.column)], ind, file, row.line, byCode.name_zh);
+    }
+    out.push({ adcode: code, name_zh: byCode.name_zh, name_en: byCode.name_en, cells });
+  }
+  const missing = [CITY, ...COUNTIES].filter((d) => !seen.has(d.adcode));
+  if (missing.length) {
+    throw new PipelineError(file, `missing division(s): ${missing.map((d) => `${d.name_zh} (${d.adcode})`).join(', ')}`, {
+      field: ANNEX_NAME_COLUMN,
+    });
+  }
+  const city = out.find((r) => r.adcode === CITY.adcode)!;
+  // county order: GB/T 2260 code order, the order of the national list
+  const counties = out.filter((r) => r.adcode !== CITY.adcode).sort((a, b) => a.adcode.localeCompare(b.adcode));
+  return { city, counties };
+}

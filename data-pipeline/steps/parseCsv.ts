@@ -1,0 +1,71 @@
+import Papa from 'papaparse';
+import { PipelineError } from '../errors';
+import { normalizeCell } from './decodeText';
+
+export interface CsvRow {
+  /** 1-based line number in the file, as an editor shows it */
+  line: number;
+  /** normalised cells by normalised header name */
+  cells: Record<string, string>;
+  /** the raw cells as read, for messages */
+  raw: Record<string, string>;
+}
+
+/**
+ * Text -> rows keyed by header. Rejects a file with no data rows, a header that lacks a
+ * required column, and a row with fewer or more cells than the header (truncated rows).
+ * Blank lines are skipped; every other line becomes a row, none is dropped.
+ */
+export function parseCsv(
+  text: string,
+  file: string,
+  required: readonly string[],
+  opts: { allowNoRows?: boolean } = {},
+): { header: string[]; rows: CsvRow[] } {
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new PipelineError(file, `malformed CSV: ${fatal.message}`, { line: (fatal.row ?? 0) + 1 });
+  const lines = parsed.data;
+  const headerIdx = lines.findIndex((r) => r.some((c) => c.trim() !== ''));
+  if (headerIdx < 0) throw new PipelineError(file, 'the file is empty');
+  const header = lines[headerIdx].map(normalizeCell);
+  const requiredNorm = required.map(normalizeCell);
+  for (const col of requiredNorm) {
+    if (!header.includes(col)) {
+      throw new PipelineError(file, `missing column "${col}"; the header has: ${header.join(', ')}`, { line: headerIdx + 1 });
+    }
+  }
+  const dup = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
+  if (dup) throw new PipelineError(file, `column "${dup}" appears twice in the header`, { line: headerIdx + 1 });
+  const rows: CsvRow[] = [];
+  // Papa splits on newlines outside quotes, so the i-th record starts on line i+1 unless
+  // a quoted cell holds a newline; we count those to keep line numbers exact.
+  let line = headerIdx + 1;
+  for (let i = headerIdx + 1; i < lines.length; i++) {
+    const prev = lines[i - 1];
+    line += 1 + prev.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    const r = lines[i];
+    if (r.every((c) => c.trim() === '')) continue;
+    if (r.length !== header.length) {
+      throw new PipelineError(
+        file,
+        `row has ${r.length} cells but the header has ${header.length} (truncated or extra cells?)`,
+        { line, value: r.join(',') },
+      );
+    }
+    const cells: Record<string, string> = {};
+    const raw: Record<string, string> = {};
+    header.forEach((h, j) => {
+      cells[h] = normalizeCell(r[j]);
+      raw[h] = r[j];
+    });
+    rows.push({ line, cells, raw });
+  }
+  if (rows.length === 0 && !opts.allowNoRows) throw new PipelineError(file, 'the file has a header but no data rows');
+  return { header, rows };
+}
+
+/** A strict decimal number: "1.9674", "-3", "20.00". Not "1,5", "abc", "", "1e3". */
+export function parseDecimal(text: string): number | null {
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+}
