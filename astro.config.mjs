@@ -7,7 +7,7 @@ export default defineConfig({
   // The public address is a setting (QR codes, canonical links); override with SITE_URL.
   site: process.env.SITE_URL ?? 'https://water.example.gov.cn',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {
     build: { chunkSizeWarningLimit: 2000 },

@@ -141,7 +141,7 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
         .map((f) => ({
           type: 'Feature' as const,
           properties: { adcode: null, project_id: f.properties.id },
-          geometry: hatchLines(f as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>, C.HATCH_SPACING_DEG / 2, C.COORD_DECIMALS_CITY),
+          geometry: hatchLines(f as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>, C.HATCH_SPACING_DEG, C.COORD_DECIMALS_CITY),
         })),
     ],
   };

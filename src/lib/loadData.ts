@@ -1,0 +1,40 @@
+/**
+ * Build-time access to the pipeline's outputs (public/data/), validated against the data
+ * contract. Pages import small metadata from here and render it as HTML; big geometry is
+ * fetched by the map from /data/ at run time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { z } from 'zod';
+import {
+  AnnexFile,
+  CountiesFile,
+  DictionaryFile,
+  ManifestFile,
+  OUTPUT_FILES,
+  ProgressFile,
+  ProjectsFile,
+  Target,
+} from '../contract';
+
+const DIR = path.resolve('public/data');
+const cache = new Map<string, unknown>();
+
+function load<T>(file: string, schema: z.ZodType<T>): T {
+  if (!cache.has(file)) {
+    const p = path.join(DIR, file);
+    if (!fs.existsSync(p)) throw new Error(`${p} is missing: run \`npm run data\` first (npm run build does).`);
+    const r = schema.safeParse(JSON.parse(fs.readFileSync(p, 'utf8')));
+    if (!r.success) throw new Error(`${p} breaks the data contract: ${r.error.issues[0].path.join('.')}: ${r.error.issues[0].message}`);
+    cache.set(file, r.data);
+  }
+  return cache.get(file) as T;
+}
+
+export const loadAnnex = () => load(OUTPUT_FILES.annex, AnnexFile);
+export const loadCounties = () => load(OUTPUT_FILES.counties, CountiesFile) as unknown as import('../contract').CountiesFile;
+export const loadTargets = () => load(OUTPUT_FILES.targets, Target.array());
+export const loadProjects = () => load(OUTPUT_FILES.projects, ProjectsFile) as unknown as import('../contract').ProjectsFile;
+export const loadProgress = () => load(OUTPUT_FILES.progress, ProgressFile);
+export const loadDictionary = () => load(OUTPUT_FILES.dictionary, DictionaryFile);
+export const loadManifest = () => load(OUTPUT_FILES.manifest, ManifestFile);

@@ -1,0 +1,61 @@
+/**
+ * The view in the URL: indicator, selected county, visible project layers, map camera.
+ * A copied link reopens exactly what was on screen; anything malformed or outdated falls
+ * back to the default for that part, never to a broken page.
+ *   ?i=water_use_cap&c=150402&l=pipe_renewal,reclaimed_water_line&v=118.95,42.30,8.2
+ */
+import { INDICATOR_IDS, type IndicatorId } from '../config/indicators';
+import { COUNTY_CODES } from '../config/divisions';
+
+export const LAYER_IDS = ['pipe_renewal', 'reclaimed_water_line', 'mine_water', 'groundwater_overextraction'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+export interface View {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
+export interface AtlasState {
+  indicator: IndicatorId;
+  county: string | null;
+  layers: LayerId[];
+  view: View | null;
+}
+
+export const DEFAULT_STATE: AtlasState = {
+  indicator: 'water_use_cap',
+  county: null,
+  layers: [...LAYER_IDS],
+  view: null,
+};
+
+export function parseState(search: string): AtlasState {
+  const q = new URLSearchParams(search);
+  const i = q.get('i');
+  const c = q.get('c');
+  const l = q.get('l');
+  const v = q.get('v');
+  let view: View | null = null;
+  if (v) {
+    const [lon, lat, zoom] = v.split(',').map(Number);
+    if ([lon, lat, zoom].every(Number.isFinite) && lon > 110 && lon < 126 && lat > 38 && lat < 48 && zoom >= 4 && zoom <= 16) {
+      view = { lon, lat, zoom };
+    }
+  }
+  return {
+    indicator: (INDICATOR_IDS as readonly string[]).includes(i ?? '') ? (i as IndicatorId) : DEFAULT_STATE.indicator,
+    county: c && COUNTY_CODES.includes(c) ? c : null,
+    layers: l === null ? [...DEFAULT_STATE.layers] : LAYER_IDS.filter((id) => l.split(',').includes(id)),
+    view,
+  };
+}
+
+export function serializeState(s: AtlasState): string {
+  const q = new URLSearchParams();
+  if (s.indicator !== DEFAULT_STATE.indicator) q.set('i', s.indicator);
+  if (s.county) q.set('c', s.county);
+  if (s.layers.length !== LAYER_IDS.length || !LAYER_IDS.every((id) => s.layers.includes(id))) q.set('l', s.layers.join(','));
+  if (s.view) q.set('v', `${s.view.lon.toFixed(4)},${s.view.lat.toFixed(4)},${s.view.zoom.toFixed(2)}`);
+  const str = q.toString().replace(/%2C/g, ',');
+  return str ? `?${str}` : '';
+}

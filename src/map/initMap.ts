@@ -1,0 +1,200 @@
+/**
+ * The interactive map, loaded as its own chunk after the page's text has rendered.
+ * MapLibre draws the offline base map (neighbouring prefectures, the city outline: no tiles,
+ * no glyphs, no request off the origin); deck.gl draws every data layer on top.
+ *
+ * deck.gl runs in overlaid mode (`interleaved: false`): with maplibre-gl 6.17 the interleaved
+ * mode throws inside @deck.gl/mapbox ("reading 'height'") and nothing renders. Overlaid costs
+ * a second canvas but our base map has nothing that must draw above the data.
+ */
+import { Map as MlMap, NavigationControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import type { PickingInfo } from '@deck.gl/core';
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../contract';
+import type { AtlasState, View } from '../lib/urlState';
+import { buildLayers, type MapData } from './layers';
+
+setWorkerUrl(workerUrl);
+
+export interface MapConfig {
+  dataBase: string;
+  bbox: [number, number, number, number];
+  meta: IndicatorMeta[];
+  statusColors: MapData['statusColors'];
+  schematicLabel: string;
+  lang: 'zh' | 'en';
+  /** static (no pan/zoom), e.g. for PNG-like embeds and presentation */
+  interactive?: boolean;
+}
+
+export interface MapCallbacks {
+  onSelectCounty: (adcode: string | null) => void;
+  onSelectProject: (id: string) => void;
+  onHover: (info: { x: number; y: number; county: CountyProps | null; project: ProjectFeature['properties'] | null }) => void;
+  onView: (v: View) => void;
+  onReady: () => void;
+}
+
+export interface AtlasMap {
+  update: (s: AtlasState) => void;
+  flyTo: (v: View | { bbox: [number, number, number, number] }, animate: boolean) => void;
+  /** the map's current pixels (base map and deck layers composited) */
+  toCanvas: (scale: number) => Promise<HTMLCanvasElement>;
+  destroy: () => void;
+  map: MlMap;
+}
+
+const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+export async function initMap(container: HTMLElement, cfg: MapConfig, initial: AtlasState, cb: MapCallbacks): Promise<AtlasMap> {
+  const get = (f: string) => fetch(`${cfg.dataBase}${f}`).then((r) => {
+    if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
+    return r.json();
+  });
+  const [topo, context, hatch, projects] = await Promise.all([
+    get('counties.topojson') as Promise<Topology>,
+    get('context.geojson') as Promise<GeoJSON.FeatureCollection>,
+    get('hatch.geojson') as Promise<GeoJSON.FeatureCollection<GeoJSON.MultiLineString>>,
+    get('projects.geojson') as Promise<GeoJSON.FeatureCollection>,
+  ]);
+  const counties = (feature(topo, topo.objects.counties as GeometryCollection<CountyProps>) as unknown as GeoJSON.FeatureCollection)
+    .features as unknown as CountyFeature[];
+  const data: MapData = {
+    counties,
+    hatch: hatch.features as MapData['hatch'],
+    projects: projects.features as unknown as ProjectFeature[],
+    meta: cfg.meta,
+    statusColors: cfg.statusColors,
+    schematicLabel: cfg.schematicLabel,
+    lang: cfg.lang,
+  };
+
+  const style: StyleSpecification = {
+    version: 8,
+    sources: { context: { type: 'geojson', data: context } },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': '#f3f4f1' } },
+      { id: 'neighbours', type: 'fill', source: 'context', filter: ['==', ['get', 'role'], 'neighbour'], paint: { 'fill-color': '#f3f4f1' } },
+      { id: 'neighbour-borders', type: 'line', source: 'context', filter: ['==', ['get', 'role'], 'neighbour'], paint: { 'line-color': '#b8bcc0', 'line-width': 1 } },
+      { id: 'city-halo', type: 'line', source: 'context', filter: ['==', ['get', 'role'], 'city'], paint: { 'line-color': '#5b6770', 'line-width': 5, 'line-opacity': 0.35 } },
+    ],
+  };
+  const map = new MlMap({
+    container,
+    style,
+    bounds: initial.view ? undefined : cfg.bbox,
+    center: initial.view ? [initial.view.lon, initial.view.lat] : undefined,
+    zoom: initial.view?.zoom,
+    fitBoundsOptions: { padding: 16 },
+    attributionControl: false,
+    interactive: cfg.interactive !== false,
+    dragRotate: false,
+    pitchWithRotate: false,
+    touchPitch: false,
+    maxBounds: [cfg.bbox[0] - 4, cfg.bbox[1] - 3, cfg.bbox[2] + 4, cfg.bbox[3] + 3],
+    minZoom: 4,
+    maxZoom: 12,
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+  });
+  map.touchZoomRotate.disableRotation();
+  if (cfg.interactive !== false) map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+
+  let state = initial;
+  let flowTime: number | null = reducedMotion() ? null : 0;
+  let hovered: string | null = null;
+
+  const overlay = new MapboxOverlay({
+    interleaved: false,
+    layers: [],
+    // keep the WebGL buffer readable for PNG export and pixel tests
+    glOptions: { preserveDrawingBuffer: true },
+    getCursor: ({ isHovering }: { isHovering: boolean }) => (isHovering ? 'pointer' : 'grab'),
+    onHover: (info: PickingInfo) => {
+      const obj = info.object as { properties?: Record<string, unknown> } | undefined;
+      const isCounty = info.layer?.id === 'counties';
+      const county = isCounty && obj ? (obj.properties as CountyProps) : null;
+      const project = !isCounty && obj?.properties && 'kind' in obj.properties ? (obj.properties as ProjectFeature['properties']) : null;
+      hovered = county?.adcode ?? null;
+      cb.onHover({ x: info.x, y: info.y, county, project });
+    },
+    onClick: (info: PickingInfo) => {
+      const obj = info.object as { properties?: Record<string, unknown> } | undefined;
+      if (!obj) return cb.onSelectCounty(null);
+      if (info.layer?.id === 'counties') cb.onSelectCounty((obj.properties as CountyProps).adcode);
+      else if (obj.properties && 'kind' in obj.properties) cb.onSelectProject(String(obj.properties.id));
+    },
+  } as ConstructorParameters<typeof MapboxOverlay>[0]);
+
+  const render = () => overlay.setProps({ layers: buildLayers(data, state, { flowTime, hoveredCounty: hovered }) });
+  map.addControl(overlay as never);
+
+  // animate the reclaimed-water flow; still when the visitor prefers reduced motion
+  let raf = 0;
+  const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+  const tick = (t: number) => {
+    if (flowTime !== null && state.layers.includes('reclaimed_water_line')) {
+      flowTime = (t / 4000) % 1;
+      render();
+    }
+    raf = requestAnimationFrame(tick);
+  };
+  motionQuery.addEventListener('change', () => {
+    flowTime = motionQuery.matches ? null : 0;
+    render();
+  });
+
+  await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+  // ready = the first frame in which deck.gl has drawn the data layers over the loaded base map
+  let ready = false;
+  overlay.setProps({
+    onAfterRender: () => {
+      if (ready) return;
+      ready = true;
+      container.dataset.mapState = 'ready';
+      performance.mark('atlas-map-first-frame');
+      cb.onReady();
+    },
+  } as never);
+  render();
+  if (!reducedMotion()) raf = requestAnimationFrame(tick);
+
+  map.on('moveend', (e) => {
+    // only camera moves the visitor made go into the URL
+    if (!(e as { originalEvent?: unknown }).originalEvent) return;
+    const c = map.getCenter();
+    cb.onView({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
+  });
+
+  return {
+    map,
+    update(s) {
+      state = s;
+      render();
+    },
+    flyTo(v, animate) {
+      const duration = animate && !reducedMotion() ? 1200 : 0;
+      if ('bbox' in v) map.fitBounds(v.bbox, { padding: 40, duration, maxZoom: 9.5 });
+      else map.flyTo({ center: [v.lon, v.lat], zoom: v.zoom, duration });
+    },
+    async toCanvas(scale) {
+      const w = container.clientWidth;
+      const h = container.clientHeight;
+      const out = document.createElement('canvas');
+      out.width = Math.round(w * scale);
+      out.height = Math.round(h * scale);
+      const ctx = out.getContext('2d')!;
+      map.triggerRepaint();
+      await new Promise((r) => map.once('render', r));
+      for (const c of container.querySelectorAll('canvas')) ctx.drawImage(c, 0, 0, out.width, out.height);
+      return out;
+    },
+    destroy() {
+      cancelAnimationFrame(raf);
+      map.remove();
+    },
+  };
+}

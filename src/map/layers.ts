@@ -1,0 +1,234 @@
+/**
+ * deck.gl layer factories: plain functions (data, state) => Layer[]. The only place, with
+ * initMap.ts, that knows about WebGL. Colours and classes come precomputed from the pipeline.
+ */
+import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { TripsLayer } from '@deck.gl/geo-layers';
+import { PathStyleExtension } from '@deck.gl/extensions';
+import type { Layer } from '@deck.gl/core';
+import type { CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../contract';
+import type { AtlasState } from '../lib/urlState';
+
+export type RGBA = [number, number, number, number];
+export const hexToRgba = (hex: string, a = 255): RGBA => [
+  parseInt(hex.slice(1, 3), 16),
+  parseInt(hex.slice(3, 5), 16),
+  parseInt(hex.slice(5, 7), 16),
+  a,
+];
+
+export interface MapData {
+  counties: CountyFeature[];
+  hatch: GeoJSON.Feature<GeoJSON.MultiLineString, { adcode: string | null; project_id: string | null }>[];
+  projects: ProjectFeature[];
+  meta: IndicatorMeta[];
+  statusColors: { maintain_2020: string; not_applicable: string };
+  schematicLabel: string;
+  lang: 'zh' | 'en';
+}
+
+export interface LayerOptions {
+  /** 0..1 position of the flow animation; null when reduced motion is asked for */
+  flowTime: number | null;
+  hoveredCounty: string | null;
+}
+
+const FONT = '"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif';
+const DASH = new PathStyleExtension({ dash: true });
+const PIPE = hexToRgba('#0b5394');
+const FLOW = hexToRgba('#00897b');
+const GROUND = hexToRgba('#8e3b12');
+
+export function countyFill(p: CountyProps, meta: IndicatorMeta, statusColors: MapData['statusColors']): RGBA {
+  const status = p[`${meta.id}_status`];
+  if (status === 'maintain_2020') return hexToRgba(statusColors.maintain_2020, 235);
+  if (status === 'not_applicable') return hexToRgba(statusColors.not_applicable, 235);
+  return hexToRgba(meta.colors[p[`${meta.id}_class`] as number], 235);
+}
+
+/** a point along a line geometry for its 示意 label */
+function midPoint(g: GeoJSON.Geometry): [number, number] | null {
+  if (g.type === 'Point') return g.coordinates as [number, number];
+  if (g.type === 'LineString') return g.coordinates[Math.floor(g.coordinates.length / 2)] as [number, number];
+  if (g.type === 'MultiLineString') return g.coordinates[0][Math.floor(g.coordinates[0].length / 2)] as [number, number];
+  return null;
+}
+
+export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[] {
+  const meta = d.meta.find((m) => m.id === s.indicator)!;
+  const maintainCodes = new Set(d.counties.filter((f) => f.properties[`${meta.id}_status`] === 'maintain_2020').map((f) => f.properties.adcode));
+  const layers: Layer[] = [
+    new GeoJsonLayer<CountyProps>({
+      id: 'counties',
+      data: d.counties,
+      pickable: true,
+      stroked: true,
+      filled: true,
+      getFillColor: (f) => countyFill(f.properties, meta, d.statusColors),
+      getLineColor: [255, 255, 255, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1.5,
+      autoHighlight: true,
+      highlightColor: [255, 255, 255, 70],
+      updateTriggers: { getFillColor: [meta.id] },
+    }),
+    new PathLayer({
+      id: 'county-hatch',
+      // each hatch feature is a MultiLineString: one path per segment
+      data: d.hatch
+        .filter((h) => h.properties.adcode && maintainCodes.has(h.properties.adcode))
+        .flatMap((h) => h.geometry.coordinates.map((path) => ({ path }))),
+      getPath: (x: { path: number[][] }) => x.path as [number, number][],
+      getColor: [107, 99, 87, 210],
+      widthUnits: 'pixels',
+      getWidth: 1.4,
+    }),
+  ];
+  const selected = d.counties.find((f) => f.properties.adcode === s.county);
+  if (selected) {
+    layers.push(
+      new GeoJsonLayer({
+        id: 'selected-county',
+        data: [selected],
+        filled: false,
+        stroked: true,
+        getLineColor: [20, 20, 20, 255],
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3.5,
+      }),
+    );
+  }
+  const on = new Set(s.layers);
+  const byKind = (k: string) => d.projects.filter((p) => p.properties.kind === k && p.geometry);
+  if (on.has('groundwater_overextraction')) {
+    const areas = byKind('groundwater_overextraction');
+    const ids = new Set(areas.map((a) => a.properties.id));
+    layers.push(
+      new PathLayer({
+        id: 'groundwater-hatch',
+        data: d.hatch.filter((h) => h.properties.project_id && ids.has(h.properties.project_id)).flatMap((h) => h.geometry.coordinates.map((path) => ({ path, id: h.properties.project_id }))),
+        getPath: (x: { path: number[][] }) => x.path as [number, number][],
+        getColor: [...GROUND.slice(0, 3), 120] as RGBA,
+        widthUnits: 'pixels',
+        getWidth: 1,
+        pickable: false,
+      }),
+      new GeoJsonLayer<ProjectFeature['properties']>({
+        id: 'groundwater',
+        data: areas as never,
+        pickable: true,
+        filled: true,
+        getFillColor: [...GROUND.slice(0, 3), 25] as RGBA,
+        stroked: true,
+        getLineColor: GROUND,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 2,
+        getDashArray: [4, 3],
+        dashJustified: true,
+        extensions: [DASH],
+      } as never),
+    );
+  }
+  if (on.has('pipe_renewal')) {
+    layers.push(
+      new GeoJsonLayer({
+        id: 'pipe-renewal',
+        data: byKind('pipe_renewal') as never,
+        pickable: true,
+        getLineColor: PIPE,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 4,
+        lineWidthMinPixels: 3,
+        getDashArray: (f: ProjectFeature) => (f.properties.precision === 'schematic' ? [3, 2] : [0, 0]),
+        extensions: [DASH],
+      } as never),
+    );
+  }
+  if (on.has('reclaimed_water_line')) {
+    const lines = byKind('reclaimed_water_line').filter((p) => p.geometry!.type === 'LineString');
+    const points = byKind('reclaimed_water_line').filter((p) => p.geometry!.type === 'Point');
+    layers.push(
+      new GeoJsonLayer({
+        id: 'reclaimed-line',
+        data: lines as never,
+        pickable: true,
+        getLineColor: [...FLOW.slice(0, 3), 170] as RGBA,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 4,
+        getDashArray: (f: ProjectFeature) => (f.properties.precision === 'schematic' ? [3, 2] : [0, 0]),
+        extensions: [DASH],
+      } as never),
+    );
+    if (o.flowTime !== null) {
+      layers.push(
+        new TripsLayer({
+          id: 'reclaimed-flow',
+          data: lines.map((l) => {
+            const path = (l.geometry as GeoJSON.LineString).coordinates as [number, number][];
+            return { path, timestamps: path.map((_, i) => i / (path.length - 1)) };
+          }),
+          getPath: (x: { path: [number, number][] }) => x.path,
+          getTimestamps: (x: { timestamps: number[] }) => x.timestamps,
+          getColor: FLOW,
+          widthUnits: 'pixels',
+          getWidth: 6,
+          trailLength: 0.35,
+          currentTime: o.flowTime * 1.35,
+          capRounded: true,
+        }),
+      );
+    }
+    layers.push(
+      new ScatterplotLayer({
+        id: 'reclaimed-points',
+        data: points,
+        pickable: true,
+        getPosition: (f: ProjectFeature) => (f.geometry as GeoJSON.Point).coordinates as [number, number],
+        radiusUnits: 'pixels',
+        getRadius: 8,
+        getFillColor: [255, 255, 255, 255],
+        stroked: true,
+        getLineColor: FLOW,
+        lineWidthUnits: 'pixels',
+        getLineWidth: 3,
+      }),
+    );
+  }
+  // labels: county names, then 示意 tags beside schematic features
+  const schematic = d.projects
+    .filter((p) => p.geometry && p.properties.precision === 'schematic' && on.has(p.properties.kind as never))
+    .flatMap((p) => {
+      const m = midPoint(p.geometry!);
+      return m ? [{ position: m, text: d.schematicLabel, size: 11, offset: [0, 14] as [number, number], color: [122, 62, 0, 255] as RGBA }] : [];
+    });
+  layers.push(
+    new TextLayer({
+      id: 'labels',
+      data: [
+        ...d.counties.map((f) => ({
+          position: f.properties.label,
+          text: d.lang === 'zh' ? f.properties.name_zh : f.properties.name_en,
+          size: 13,
+          offset: [0, 0] as [number, number],
+          color: [26, 26, 26, 255] as RGBA,
+        })),
+        ...schematic,
+      ],
+      getPixelOffset: (x: { offset: [number, number] }) => x.offset,
+      getPosition: (x: { position: [number, number] }) => x.position,
+      getText: (x: { text: string }) => x.text,
+      getSize: (x: { size: number }) => x.size,
+      sizeUnits: 'pixels',
+      getColor: (x: { color: RGBA }) => x.color,
+      fontFamily: FONT,
+      fontWeight: 600,
+      characterSet: 'auto',
+      outlineWidth: 3,
+      outlineColor: [255, 255, 255, 230],
+      fontSettings: { sdf: true, buffer: 4 },
+      getTextAnchor: 'middle',
+      getAlignmentBaseline: 'center',
+    }),
+  );
+  return layers;
+}
