@@ -33,7 +33,12 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
 }
 
 export function parseArgs(argv: string[]): { input: string; out: string; progress: string; example: boolean } {
-  const a = { input: C.DEFAULT_INPUT_DIR, out: C.DEFAULT_OUT_DIR, progress: C.INPUT_FILES.progress, example: false };
+  const a: { input: string; out: string; progress: string; example: boolean } = {
+    input: C.DEFAULT_INPUT_DIR,
+    out: C.DEFAULT_OUT_DIR,
+    progress: C.INPUT_FILES.progress,
+    example: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     const next = () => {
@@ -69,7 +74,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.error(`data: cannot read input folder ${args.input}: ${(e as Error).message}`);
     return 2;
   }
-  let outputs: Map<string, string>;
+  let outputs: Map<string, string | Uint8Array>;
   try {
     outputs = await runPipeline({
       files,

@@ -16,7 +16,9 @@ interface Config {
   meta: IndicatorMeta[];
   statusColors: { maintain_2020: string; not_applicable: string };
   schematicLabel: string;
-  strings: Record<'maintain' | 'notApplicable' | 'copied' | 'noWebgl' | 'mapFailed', string>;
+  strings: Record<'maintain' | 'notApplicable' | 'copied' | 'noWebgl' | 'mapFailed' | 'pngSource' | 'siteName' | 'unit', string>;
+  pngNotes: string[];
+  site: string;
   svg: Record<string, string>;
   names: Record<string, string>;
   bboxes: Record<string, [number, number, number, number]>;
@@ -83,6 +85,12 @@ function start(cfg: Config) {
       fallbackImg.alt = $(`[data-summary="${state.indicator}"]`)?.textContent ?? '';
     }
     map?.update(state);
+    const svgLink = $<HTMLAnchorElement>('#download-svg');
+    if (svgLink) svgLink.href = cfg.svg[state.indicator];
+    const code = $<HTMLTextAreaElement>('#embed-code');
+    if (code) code.value = embedSnippet();
+    const full = document.getElementById('embed-full') as HTMLAnchorElement | null;
+    if (full) full.href = `${cfg.lang === 'zh' ? '/' : '/en/'}${serializeState(state)}`;
     const url = `${location.pathname}${serializeState(state)}${location.hash}`;
     if (how === 'push' && url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url);
     if (how === 'replace') history.replaceState(null, '', url);
@@ -149,6 +157,41 @@ function start(cfg: Config) {
     for (const r of rows) tbody.append(r);
   }
 
+  function embedSnippet(): string {
+    const src = new URL(`${cfg.lang === 'zh' ? '/' : '/en/'}embed/${serializeState({ ...state, county: null })}`, cfg.site || location.origin);
+    // the live origin wins over the configured address when they differ (previews, mirrors)
+    const url = location.protocol.startsWith('http') ? new URL(src.pathname + src.search, location.origin) : src;
+    return `<iframe src="${url.href}" width="100%" height="520" style="border:0;max-width:100%" title="${cfg.strings.siteName}" loading="lazy"></iframe>`;
+  }
+  $('#embed-toggle')?.addEventListener('click', (e) => {
+    const box = $<HTMLElement>('#embed-box')!;
+    box.hidden = !box.hidden;
+    (e.currentTarget as HTMLElement).setAttribute('aria-expanded', String(!box.hidden));
+    if (!box.hidden) $<HTMLTextAreaElement>('#embed-code')!.select();
+  });
+  $('#export-png')?.addEventListener('click', async () => {
+    if (!map) return;
+    const m = metaOf(state.indicator);
+    const legend = $$<HTMLLIElement>(`[data-legend="${m.id}"] li`).map((li) => ({
+      color: li.querySelector('rect')?.getAttribute('fill') ?? null,
+      hatch: !!li.querySelector('.hatch'),
+      label: li.textContent!.trim(),
+    }));
+    const { downloadPng } = await import('./exportPng');
+    await downloadPng(
+      map,
+      {
+        title: `${cfg.strings.siteName} · ${cfg.lang === 'zh' ? m.name_zh : m.name_en}`,
+        unit: `${cfg.strings.unit}：${cfg.lang === 'zh' ? m.unit_zh : m.unit_en}`,
+        legend,
+        source: cfg.strings.pngSource,
+        notes: cfg.pngNotes,
+        site: location.href,
+      },
+      `chifeng-water-${m.id}.png`,
+    );
+  });
+
   // share: copy the link of exactly this view
   $('#share-link')?.addEventListener('click', async () => {
     const url = location.href;
@@ -214,6 +257,8 @@ function start(cfg: Config) {
       .then((m) => {
         map = m;
         (window as unknown as { __atlasMap: AtlasMap }).__atlasMap = m;
+        const png = $<HTMLButtonElement>('#export-png');
+        if (png) png.disabled = false;
         // a lost WebGL context that does not come back leaves the static map, never a dead canvas
         for (const c of mapEl.querySelectorAll('canvas')) {
           c.addEventListener('webglcontextlost', () => {

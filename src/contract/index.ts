@@ -28,11 +28,13 @@ export const AnnexCell = z.discriminatedUnion('status', [
 export type AnnexCell = z.infer<typeof AnnexCell>;
 export type CellStatus = AnnexCell['status'];
 
+const cellsShape = Object.fromEntries(INDICATOR_IDS.map((id) => [id, AnnexCell])) as Record<IndicatorId, typeof AnnexCell>;
 export const AnnexRow = z.object({
   adcode: Adcode,
   name_zh: z.string(),
   name_en: z.string(),
-  cells: z.record(z.enum(INDICATOR_IDS), AnnexCell),
+  /** every indicator, by id: no indicator can be missing from a row */
+  cells: z.object(cellsShape).strict(),
 });
 export type AnnexRow = z.infer<typeof AnnexRow>;
 
@@ -276,6 +278,7 @@ export const OUTPUT_FILES = {
   countiesTopo: 'counties.topojson',
   annex: 'annex.json',
   indicatorsCsv: 'indicators.csv',
+  indicatorsCsvGb: 'indicators-gb18030.csv',
   targets: 'targets.json',
   projects: 'projects.geojson',
   progress: 'progress.json',

@@ -73,6 +73,12 @@ const zh = {
   lowest: '最低',
   share_link: '复制链接',
   copied: '已复制',
+  exportPng: '导出图片（PNG）',
+  downloadSvg: '下载静态地图（SVG）',
+  embed: '嵌入代码',
+  embedHelp: '把下面的代码粘贴到网页中，即可嵌入当前地图：',
+  pngSource: '数据来源：赤峰市人民政府《赤峰市节水行动实施方案》（赤政发〔2025〕11号）附件目标分解表；文件日期 2025-04-11',
+  pngNotes: ['边界为示意，非权威地图；斜线：保持2020年水平；虚线及“示意位置”：工程位置为示意。'],
 };
 
 export type Strings = typeof zh;
@@ -149,6 +155,12 @@ const en: Strings = {
   lowest: 'lowest',
   share_link: 'Copy link',
   copied: 'Copied',
+  exportPng: 'Export image (PNG)',
+  downloadSvg: 'Download static map (SVG)',
+  embed: 'Embed code',
+  embedHelp: 'Paste this code into a web page to embed the current map:',
+  pngSource: 'Source: Chifeng Municipal Government, Chifeng Water-Saving Action Plan (赤政发〔2025〕11号), annex; document date 2025-04-11',
+  pngNotes: ['Boundaries are illustrative, not an authoritative map; hatched: hold at the 2020 level; dashed and “schematic”: project locations are schematic.'],
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

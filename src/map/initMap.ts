@@ -181,15 +181,22 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       else map.flyTo({ center: [v.lon, v.lat], zoom: v.zoom, duration });
     },
     async toCanvas(scale) {
-      const w = container.clientWidth;
-      const h = container.clientHeight;
+      // re-render at `scale` device pixels per CSS pixel (not an upscaled screenshot), then restore
+      const prevRatio = map.getPixelRatio();
+      map.setPixelRatio(scale);
+      overlay.setProps({ useDevicePixels: scale } as never);
+      render();
+      await new Promise((r) => map.once('idle', r));
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const canvases = [...container.querySelectorAll('canvas')];
       const out = document.createElement('canvas');
-      out.width = Math.round(w * scale);
-      out.height = Math.round(h * scale);
+      out.width = canvases[0].width;
+      out.height = canvases[0].height;
       const ctx = out.getContext('2d')!;
-      map.triggerRepaint();
-      await new Promise((r) => map.once('render', r));
-      for (const c of container.querySelectorAll('canvas')) ctx.drawImage(c, 0, 0, out.width, out.height);
+      for (const c of canvases) ctx.drawImage(c, 0, 0, out.width, out.height);
+      map.setPixelRatio(prevRatio);
+      overlay.setProps({ useDevicePixels: true } as never);
+      render();
       return out;
     },
     destroy() {

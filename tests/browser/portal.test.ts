@@ -1,0 +1,229 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launch, watch, PHONE, DESKTOP, type Watched } from '../helpers/browser';
+import { serveDist } from '../helpers/site';
+import { dist, hexRgb, pixelAt, project, waitForMap } from '../helpers/mapProbe';
+import type { StaticServer } from '../../scripts/serveStatic';
+import type { CountiesFile, DictionaryFile } from '../../src/contract';
+
+const counties = (JSON.parse(readFileSync('dist/data/counties.geojson', 'utf8')) as CountiesFile).features.map((f) => f.properties);
+const dict = JSON.parse(readFileSync('dist/data/dictionary.json', 'utf8')) as DictionaryFile;
+const county = (code: string) => counties.find((c) => c.adcode === code)!;
+const metaOf = (id: string) => dict.indicators.find((m) => m.id === id)!;
+
+let server: StaticServer;
+let browser: Browser;
+const opened: BrowserContext[] = [];
+
+async function open(path: string, viewport = DESKTOP, extra: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; w: Watched }> {
+  const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce', ...extra });
+  opened.push(ctx);
+  const page = await ctx.newPage();
+  const w = watch(page, server.url);
+  await page.goto(server.url + path);
+  return { page, w };
+}
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+// one live map at a time: software WebGL on two cores is slow enough without company
+afterEach(async () => {
+  for (const c of opened.splice(0)) await c.close().catch(() => {});
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('home page map', () => {
+  it('paints each county in its class colour (read from the canvas)', async () => {
+    const { page, w } = await open('/');
+    await waitForMap(page);
+    const m = metaOf('water_use_cap');
+    for (const code of ['150426', '150428']) {
+      const c = county(code);
+      const { x, y } = await project(page, c.label);
+      const px = await pixelAt(page, x + 12, y + 12); // beside the label text
+      expect(dist(px, hexRgb(m.colors[c.water_use_cap_class!])), `${c.name_zh} ${px}`).toBeLessThan(30);
+    }
+    expect(w.errors).toEqual([]);
+    expect(w.offOrigin).toEqual([]);
+  });
+
+  it('switching the indicator changes the colours', async () => {
+    const { page } = await open('/');
+    await waitForMap(page);
+    const c = county('150430'); // 敖汉旗
+    const { x, y } = await project(page, c.label);
+    const before = await pixelAt(page, x + 12, y + 12);
+    await page.selectOption('#indicator-select', 'irrigation_coefficient');
+    await page.waitForTimeout(300);
+    const after = await pixelAt(page, x + 12, y + 12);
+    const m = metaOf('irrigation_coefficient');
+    expect(dist(after, hexRgb(m.colors[c.irrigation_coefficient_class!]))).toBeLessThan(30);
+    expect(dist(before, after)).toBeGreaterThan(30);
+    await expect(page.locator('[data-legend="irrigation_coefficient"]').isVisible()).resolves.toBe(true);
+    expect(page.url()).toContain('i=irrigation_coefficient');
+  });
+
+  it('draws "保持2020年水平" apart from every numeric class', async () => {
+    const { page } = await open('/?i=industrial_water_decline');
+    await waitForMap(page);
+    const c = county('150421'); // 阿鲁科尔沁旗: 保持2020年水平
+    const { x, y } = await project(page, c.label);
+    const px = await pixelAt(page, x + 25, y + 25);
+    for (const col of metaOf('industrial_water_decline').colors) expect(dist(px, hexRgb(col))).toBeGreaterThan(25);
+    await expect(page.locator('[data-legend="industrial_water_decline"]').innerText()).resolves.toContain('保持2020年水平');
+  });
+
+  it('hovering a county shows its value in a tooltip', async () => {
+    const { page } = await open('/');
+    await waitForMap(page);
+    const box = (await page.locator('#map').boundingBox())!;
+    const { x, y } = await project(page, county('150426').label);
+    await page.mouse.move(box.x + x + 10, box.y + y + 10);
+    await expect(page.locator('#map-tooltip')).toBeDefined();
+    await page.waitForSelector('#map-tooltip:not([hidden])');
+    const text = await page.locator('#map-tooltip').innerText();
+    expect(text).toContain('翁牛特旗');
+    expect(text).toContain('3.0047');
+  });
+
+  it('tapping a county on a phone opens its detail panel with all six indicators', async () => {
+    const { page, w } = await open('/', PHONE, { isMobile: true, hasTouch: true });
+    await waitForMap(page);
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    const box = (await page.locator('#map').boundingBox())!;
+    const { x, y } = await project(page, county('150425').label);
+    await page.touchscreen.tap(box.x + x, box.y + y + 15);
+    const panel = page.locator('[data-panel="150425"]');
+    await panel.waitFor({ state: 'visible' });
+    const text = await panel.innerText();
+    for (const v of ['1.9941', '0.0100', '18.79', '2.80', '0.64', '100']) expect(text).toContain(v);
+    expect(text).toMatch(/第\d+位（共12个）/);
+    expect(page.url()).toContain('c=150425');
+    expect(w.errors).toEqual([]);
+  });
+
+  it('the table and the map select together', async () => {
+    const { page } = await open('/');
+    await waitForMap(page);
+    await page.locator('#annex-table tr[data-adcode="150429"] td').first().click();
+    await expect(page.locator('[data-panel="150429"]').isVisible()).resolves.toBe(true);
+    expect(await page.getAttribute('#annex-table tr[data-adcode="150429"]', 'aria-selected')).toBe('true');
+    // and from the map to the table
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1500); // the camera flies to the selected county
+    const box = (await page.locator('#map').boundingBox())!;
+    const { x, y } = await project(page, county('150430').label);
+    await page.mouse.click(box.x + x + 10, box.y + y + 10);
+    await page.waitForFunction(() => document.querySelector('#annex-table tr[data-adcode="150430"]')?.getAttribute('aria-selected') === 'true');
+    expect(await page.getAttribute('#annex-table tr[data-adcode="150429"]', 'aria-selected')).toBe('false');
+  });
+
+  it('the table is sortable by keyboard and keeps non-numbers last', async () => {
+    const { page } = await open('/');
+    const btn = page.locator('th[data-col="agri_saving_capacity"] button');
+    await btn.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.getAttribute('th[data-col="agri_saving_capacity"]', 'aria-sort')).toBe('descending');
+    const order = await page.$$eval('#annex-table tbody tr:not(.city)', (rows) => rows.map((r) => (r as HTMLElement).dataset.adcode));
+    expect(order[0]).toBe('150421'); // 1130
+    expect(order.slice(-2).sort()).toEqual(['150402', '150403']); // "/"
+  });
+});
+
+describe('links reopen the view', () => {
+  it('restores indicator and county from the URL, and back/forward move through selections', async () => {
+    const { page } = await open('/?i=gdp_water_decline&c=150402');
+    expect(await page.inputValue('#indicator-select')).toBe('gdp_water_decline');
+    await expect(page.locator('[data-panel="150402"]').isVisible()).resolves.toBe(true);
+    await page.locator('#annex-table tr[data-adcode="150403"] td').first().click();
+    expect(page.url()).toContain('c=150403');
+    await page.goBack();
+    await page.waitForFunction(() => location.search.includes('c=150402'));
+    await expect(page.locator('[data-panel="150402"]').isVisible()).resolves.toBe(true);
+  });
+
+  it('falls back to the default view on malformed parameters', async () => {
+    const { page, w } = await open('/?i=<script>&c=999999&l=nope&v=abc');
+    expect(await page.inputValue('#indicator-select')).toBe('water_use_cap');
+    expect(await page.locator('[data-panel]:not([hidden])').count()).toBe(0);
+    await waitForMap(page);
+    expect(w.errors).toEqual([]);
+  });
+});
+
+describe('county pages', () => {
+  it('shows the county values, its ranks and its map', async () => {
+    const { page, w } = await open('/county/150426/');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('翁牛特旗');
+    for (const v of ['3.0047', '0.0606', '21.08', '20.94', '0.66', '400']) expect(text).toContain(v);
+    expect(text).toContain('第1位（共12个）'); // 翁牛特旗 has the largest cap
+    expect(await page.locator('.rankbars svg').count()).toBe(6);
+    expect(await page.locator('img[src="/data/county-150426.svg"]').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
+    expect(w.errors).toEqual([]);
+    expect(w.offOrigin).toEqual([]);
+  });
+
+  it('lists the projects inside the county (point-in-polygon from the pipeline)', async () => {
+    const { page } = await open('/county/150403/');
+    const text = await page.locator('.projects').innerText();
+    expect(text).toContain('元宝山电厂');
+    expect(text).toContain('示意位置');
+  });
+});
+
+describe('without WebGL', () => {
+  it('shows the static SVG map, the legend, the table and a one-line explanation', async () => {
+    const noGl = await launch({ webgl: false });
+    try {
+      const ctx = await noGl.newContext({ viewport: DESKTOP });
+      const page = await ctx.newPage();
+      const w = watch(page, server.url);
+      await page.goto(server.url + '/?i=agri_saving_capacity');
+      await page.waitForSelector('#map[data-map-state="static"] img.fallback');
+      const img = page.locator('#map img.fallback');
+      expect(await img.getAttribute('src')).toBe('/data/choropleth-agri_saving_capacity.svg');
+      await page.waitForFunction(() => (document.querySelector('#map img.fallback') as HTMLImageElement).naturalWidth > 0);
+      expect(await page.locator('#map-status').innerText()).toContain('WebGL');
+      expect(await page.locator('#annex-table tbody tr').count()).toBe(13);
+      await expect(page.locator('[data-legend="agri_saving_capacity"]').isVisible()).resolves.toBe(true);
+      expect(w.errors).toEqual([]);
+    } finally {
+      await noGl.close();
+    }
+  });
+});
+
+describe('every page', () => {
+  const pages = ['/', '/en/', '/sources/', '/en/sources/', '/downloads/', '/en/downloads/', '/county/150421/', '/en/county/150421/', '/embed/'];
+  it('loads with no console error and no request off the origin', async () => {
+    for (const p of pages) {
+      const { page, w } = await open(p);
+      await page.waitForLoadState('load');
+      if (await page.locator('#map').count()) await waitForMap(page);
+      expect(w.errors, p).toEqual([]);
+      expect(w.offOrigin, p).toEqual([]);
+      for (const c of opened.splice(0)) await c.close();
+    }
+  }, 240_000);
+});
+
+describe('embed', () => {
+  it('renders in a 300 px iframe with legend, source and link back', async () => {
+    const { page } = await open('/');
+    await page.setContent(`<iframe id="f" src="${server.url}/embed/?i=nonconventional_min" width="300" height="480"></iframe>`);
+    const frame = page.frameLocator('#f');
+    await frame.locator('#map[data-map-state="ready"]').waitFor({ timeout: 45_000 });
+    await expect(frame.locator('[data-legend="nonconventional_min"]').isVisible()).resolves.toBe(true);
+    expect(await frame.locator('[data-legend="nonconventional_min"] .src').innerText()).toContain('赤政发〔2025〕11号');
+    expect(await frame.locator('#embed-full').getAttribute('href')).toBe('/?i=nonconventional_min');
+    const width = await frame.locator('body').evaluate((b) => b.scrollWidth);
+    expect(width).toBeLessThanOrEqual(300);
+  });
+});
