@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { defaultClientConditions } from 'vite';
 
 // Static output only: dist/ works on any static file server, no server code.
 export default defineConfig({
@@ -10,6 +11,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: {
+    // deck.gl ships a WebGL-only build (no WebGPU code paths): we render with WebGL2 only
+    resolve: { conditions: ['visgl:webgl-only', ...defaultClientConditions] },
     build: { chunkSizeWarningLimit: 2000 },
   },
 });

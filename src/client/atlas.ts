@@ -277,9 +277,27 @@ function start(cfg: Config) {
         console.warn('map failed to load', err);
         showFallback(cfg.strings.mapFailed);
       });
-  // after the text has rendered: at load, when the browser is idle
-  const idle = (window as unknown as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-  const go = () => (idle ? idle(load, { timeout: 1500 }) : setTimeout(load, 50));
-  if (document.readyState === 'complete') go();
-  else window.addEventListener('load', go, { once: true });
+  // after the text has rendered, and only once the map comes near the viewport: a visitor
+  // who reads the targets and the table never pays for the map libraries
+  let started = false;
+  const go = () => {
+    if (started) return;
+    started = true;
+    const idle = (window as unknown as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
+    if (idle) idle(load, { timeout: 1000 });
+    else setTimeout(load, 50);
+  };
+  const whenLoaded = (f: () => void) => (document.readyState === 'complete' ? f() : window.addEventListener('load', f, { once: true }));
+  whenLoaded(() => {
+    // a shared link is about the map: bring it into view
+    if (location.search && cfg.mode === 'full') mapEl.scrollIntoView({ block: 'center' });
+    if (!('IntersectionObserver' in window)) return go();
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) {
+        io.disconnect();
+        go();
+      }
+    }, { rootMargin: '200px' });
+    io.observe(mapEl);
+  });
 }

@@ -133,10 +133,16 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
   map.addControl(overlay as never);
 
   // animate the reclaimed-water flow; still when the visitor prefers reduced motion
+  // ~15 frames a second is enough for a slow flow and keeps software-rendered WebGL idle
+  // most of the time; nothing is drawn while the map is off screen or the tab hidden
   let raf = 0;
+  let lastFrame = 0;
+  let visible = true;
+  new IntersectionObserver((es) => (visible = es.some((e) => e.isIntersecting))).observe(container);
   const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
   const tick = (t: number) => {
-    if (flowTime !== null && state.layers.includes('reclaimed_water_line')) {
+    if (flowTime !== null && visible && !document.hidden && t - lastFrame > 66 && state.layers.includes('reclaimed_water_line')) {
+      lastFrame = t;
       flowTime = (t / 4000) % 1;
       render();
     }

@@ -3,7 +3,6 @@
  * initMap.ts, that knows about WebGL. Colours and classes come precomputed from the pipeline.
  */
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { TripsLayer } from '@deck.gl/geo-layers';
 import { PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
 import type { CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../contract';
@@ -38,6 +37,22 @@ const DASH = new PathStyleExtension({ dash: true });
 const PIPE = hexToRgba('#0b5394');
 const FLOW = hexToRgba('#00897b');
 const GROUND = hexToRgba('#8e3b12');
+
+const FLOW_DOTS = 8;
+
+/** the point at fraction f (0..1) of a path's length, measured in degrees (fine at this scale) */
+export function alongPath(path: [number, number][], f: number): [number, number] {
+  const seg = path.slice(1).map((p, i) => Math.hypot(p[0] - path[i][0], p[1] - path[i][1]));
+  let d = f * seg.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < seg.length; i++) {
+    if (d <= seg[i] || i === seg.length - 1) {
+      const r = seg[i] ? Math.min(1, d / seg[i]) : 0;
+      return [path[i][0] + (path[i + 1][0] - path[i][0]) * r, path[i][1] + (path[i + 1][1] - path[i][1]) * r];
+    }
+    d -= seg[i];
+  }
+  return path[path.length - 1];
+}
 
 export function countyFill(p: CountyProps, meta: IndicatorMeta, statusColors: MapData['statusColors']): RGBA {
   const status = p[`${meta.id}_status`];
@@ -160,21 +175,21 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       } as never),
     );
     if (o.flowTime !== null) {
+      // the flow: dots travelling from the 德润 plant to the power plant (positions computed per frame from
+      // the precomputed line; a handful of points, so this stays cheap)
+      const t = o.flowTime;
       layers.push(
-        new TripsLayer({
+        new ScatterplotLayer({
           id: 'reclaimed-flow',
-          data: lines.map((l) => {
+          data: lines.flatMap((l) => {
             const path = (l.geometry as GeoJSON.LineString).coordinates as [number, number][];
-            return { path, timestamps: path.map((_, i) => i / (path.length - 1)) };
+            return Array.from({ length: FLOW_DOTS }, (_, k) => ({ position: alongPath(path, (t + k / FLOW_DOTS) % 1) }));
           }),
-          getPath: (x: { path: [number, number][] }) => x.path,
-          getTimestamps: (x: { timestamps: number[] }) => x.timestamps,
-          getColor: FLOW,
-          widthUnits: 'pixels',
-          getWidth: 6,
-          trailLength: 0.35,
-          currentTime: o.flowTime * 1.35,
-          capRounded: true,
+          getPosition: (x: { position: [number, number] }) => x.position,
+          radiusUnits: 'pixels',
+          getRadius: 4,
+          getFillColor: FLOW,
+          updateTriggers: { getPosition: [t] },
         }),
       );
     }

@@ -82,10 +82,10 @@ describe('home page map', () => {
   it('hovering a county shows its value in a tooltip', async () => {
     const { page } = await open('/');
     await waitForMap(page);
+    await page.locator('#map').scrollIntoViewIfNeeded();
     const box = (await page.locator('#map').boundingBox())!;
     const { x, y } = await project(page, county('150426').label);
     await page.mouse.move(box.x + x + 10, box.y + y + 10);
-    await expect(page.locator('#map-tooltip')).toBeDefined();
     await page.waitForSelector('#map-tooltip:not([hidden])');
     const text = await page.locator('#map-tooltip').innerText();
     expect(text).toContain('翁牛特旗');
@@ -116,7 +116,7 @@ describe('home page map', () => {
     expect(await page.getAttribute('#annex-table tr[data-adcode="150429"]', 'aria-selected')).toBe('true');
     // and from the map to the table
     await page.locator('#map').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(1500); // the camera flies to the selected county
+    await page.waitForTimeout(500);
     const box = (await page.locator('#map').boundingBox())!;
     const { x, y } = await project(page, county('150430').label);
     await page.mouse.click(box.x + x + 10, box.y + y + 10);

@@ -2,6 +2,8 @@ import type { Page } from 'playwright-core';
 
 /** Wait until the map has drawn its first frame with data layers. */
 export async function waitForMap(page: Page, timeout = 45_000): Promise<void> {
+  // the map loads when it comes near the viewport
+  await page.locator('#map').scrollIntoViewIfNeeded();
   await page.waitForSelector('#map[data-map-state="ready"]', { timeout });
 }
 
