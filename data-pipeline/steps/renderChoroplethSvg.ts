@@ -25,7 +25,7 @@ export function renderChoroplethSvg(counties: CountiesFile, meta: IndicatorMeta,
   // d3-geo wants clockwise outer rings (spherical convention); RFC 7946 output is anticlockwise
   const fc = turf.rewind(counties, { reverse: true }) as unknown as CountiesFile;
   const proj = geoMercator().fitExtent([[12, 52], [W - 12, mapH - 8]], fc);
-  const path = geoPath(proj);
+  const path = geoPath(proj).digits(1);
   const title = zh ? `${meta.name_zh}（${meta.unit_zh}）` : `${meta.name_en} (${meta.unit_en})`;
   const hatchId = `hatch-${meta.id}`;
   const fill = (p: CountiesFile['features'][number]['properties']) => {

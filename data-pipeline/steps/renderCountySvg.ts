@@ -18,7 +18,7 @@ export function renderCountySvg(counties: CountiesFile, projects: ProjectsFile, 
   const padY = (n - s) * 0.35;
   const frame = turf.bboxPolygon([w - padX, s - padY, e + padX, n + padY]);
   const proj = geoMercator().fitExtent([[8, 8], [W - 8, H - 8]], turf.rewind(frame, { reverse: true }));
-  const path = geoPath(proj);
+  const path = geoPath(proj).digits(1);
   const name = (p: { name_zh: string; name_en: string }) => escapeXml(lang === 'zh' ? p.name_zh : p.name_en);
   const shapes = fc.features
     .map((f) => `<path d="${path(f)}" fill="${f === me ? '#0b5394' : '#e4e7ea'}" stroke="#ffffff" stroke-width="1.5"/>`)

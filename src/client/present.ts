@@ -122,6 +122,7 @@ function start(cfg: Config) {
     if (n === current) return;
     const first = current === 0;
     current = n;
+    root.classList.remove('qr-big');
     const step = cfg.steps[n - 1];
     for (const el of stepsEl) {
       if (Number(el.dataset.step) === n) el.setAttribute('aria-current', 'step');
@@ -173,9 +174,15 @@ function start(cfg: Config) {
       case 'F':
         toggleFullscreen();
         break;
+      case 'q':
+      case 'Q':
+        root.classList.toggle('qr-big');
+        break;
       case 'Escape':
-        // in full screen the browser takes Esc to leave full screen; otherwise leave the show
-        if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+        // in full screen the browser takes Esc to leave full screen; otherwise close the big
+        // QR code, or leave the show for the home page
+        if (root.classList.contains('qr-big')) root.classList.remove('qr-big');
+        else if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
         else location.href = cfg.home;
         break;
       default:

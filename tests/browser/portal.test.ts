@@ -17,7 +17,8 @@ let browser: Browser;
 const opened: BrowserContext[] = [];
 
 async function open(path: string, viewport = DESKTOP, extra: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; w: Watched }> {
-  const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce', ...extra });
+  // the service worker's background precache is tested in offline.test.ts; here it only costs time
+  const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers: 'block', ...extra });
   opened.push(ctx);
   const page = await ctx.newPage();
   const w = watch(page, server.url);
@@ -108,20 +109,26 @@ describe('home page map', () => {
     expect(w.errors).toEqual([]);
   });
 
-  it('the table and the map select together', async () => {
+  it('the map and the table select together', async () => {
     const { page } = await open('/');
     await waitForMap(page);
-    await page.locator('#annex-table tr[data-adcode="150429"] td').first().click();
-    await expect(page.locator('[data-panel="150429"]').isVisible()).resolves.toBe(true);
-    expect(await page.getAttribute('#annex-table tr[data-adcode="150429"]', 'aria-selected')).toBe('true');
-    // and from the map to the table
-    await page.locator('#map').scrollIntoViewIfNeeded();
-    await page.waitForTimeout(500);
+    // map -> table
     const box = (await page.locator('#map').boundingBox())!;
     const { x, y } = await project(page, county('150430').label);
     await page.mouse.click(box.x + x + 10, box.y + y + 10);
     await page.waitForFunction(() => document.querySelector('#annex-table tr[data-adcode="150430"]')?.getAttribute('aria-selected') === 'true');
-    expect(await page.getAttribute('#annex-table tr[data-adcode="150429"]', 'aria-selected')).toBe('false');
+    await expect(page.locator('[data-panel="150430"]').isVisible()).resolves.toBe(true);
+    // table -> map: the row selects the county, the panel follows, the map outlines it
+    await page.locator('#annex-table tr[data-adcode="150429"] td').first().click();
+    await expect(page.locator('[data-panel="150429"]').isVisible()).resolves.toBe(true);
+    expect(await page.getAttribute('#annex-table tr[data-adcode="150429"]', 'aria-selected')).toBe('true');
+    expect(await page.getAttribute('#annex-table tr[data-adcode="150430"]', 'aria-selected')).toBe('false');
+    expect(page.url()).toContain('c=150429');
+    // the camera moved to 宁城县: its label is now near the middle of the map
+    await page.waitForTimeout(300);
+    const p = await project(page, county('150429').label);
+    expect(Math.abs(p.x - box.width / 2)).toBeLessThan(box.width / 3);
+    expect(Math.abs(p.y - box.height / 2)).toBeLessThan(box.height / 3);
   });
 
   it('the table is sortable by keyboard and keeps non-numbers last', async () => {
