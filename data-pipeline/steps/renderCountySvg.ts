@@ -43,9 +43,18 @@ export function renderCountySvg(counties: CountiesFile, projects: ProjectsFile, 
       return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="middle" font-size="${isMe ? 18 : 13}" font-weight="${isMe ? 700 : 400}" fill="${isMe ? '#ffffff' : '#333333'}" stroke="${isMe ? '#0b5394' : '#ffffff'}" stroke-width="3" paint-order="stroke">${name(f.properties)}</text>`;
     })
     .join('');
+  const hasSchematic = mine.some((p) => p.properties.precision === 'schematic');
+  const hasApprox = mine.some((p) => p.properties.precision === 'approximate');
+  const key = [
+    hasSchematic ? (lang === 'zh' ? '虚线：示意位置' : 'dashed: schematic location') : '',
+    hasApprox ? (lang === 'zh' ? '圆点：近似位置' : 'dot: approximate location') : '',
+  ].filter(Boolean);
+  const keyText = key.length
+    ? `<text x="12" y="${H - 12}" font-size="13" fill="#7a3e00" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(key.join(lang === 'zh' ? '；' : '; '))}</text>`
+    : '';
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif">
-<rect width="${W}" height="${H}" fill="#f3f4f1"/>${shapes}${projectShapes}${labels}
+<rect width="${W}" height="${H}" fill="#f3f4f1"/>${shapes}${projectShapes}${labels}${keyText}
 </svg>
 `;
 }

@@ -85,6 +85,9 @@ function start(cfg: Config) {
       fallbackImg.alt = $(`[data-summary="${state.indicator}"]`)?.textContent ?? '';
     }
     map?.update(state);
+    // the badge shows whenever a layer with schematic geometry is on the map
+    const badge = $<HTMLElement>('#schematic-badge');
+    if (badge) badge.hidden = !(map && state.layers.some((l) => l !== 'mine_water'));
     const svgLink = $<HTMLAnchorElement>('#download-svg');
     if (svgLink) svgLink.href = cfg.svg[state.indicator];
     const code = $<HTMLTextAreaElement>('#embed-code');
@@ -259,6 +262,7 @@ function start(cfg: Config) {
         (window as unknown as { __atlasMap: AtlasMap }).__atlasMap = m;
         const png = $<HTMLButtonElement>('#export-png');
         if (png) png.disabled = false;
+        apply(state, 'none');
         // a lost WebGL context that does not come back leaves the static map, never a dead canvas
         for (const c of mapEl.querySelectorAll('canvas')) {
           c.addEventListener('webglcontextlost', () => {

@@ -22,10 +22,12 @@ export interface AtlasState {
   view: View | null;
 }
 
+/** Groundwater areas start hidden: they are the named districts' whole extent (schematic) and would cover the choropleth. */
+export const DEFAULT_LAYERS: readonly LayerId[] = ['pipe_renewal', 'reclaimed_water_line', 'mine_water'];
 export const DEFAULT_STATE: AtlasState = {
   indicator: 'water_use_cap',
   county: null,
-  layers: [...LAYER_IDS],
+  layers: [...DEFAULT_LAYERS],
   view: null,
 };
 
@@ -54,7 +56,8 @@ export function serializeState(s: AtlasState): string {
   const q = new URLSearchParams();
   if (s.indicator !== DEFAULT_STATE.indicator) q.set('i', s.indicator);
   if (s.county) q.set('c', s.county);
-  if (s.layers.length !== LAYER_IDS.length || !LAYER_IDS.every((id) => s.layers.includes(id))) q.set('l', s.layers.join(','));
+  const sameAsDefault = s.layers.length === DEFAULT_LAYERS.length && DEFAULT_LAYERS.every((id) => s.layers.includes(id));
+  if (!sameAsDefault) q.set('l', s.layers.join(','));
   if (s.view) q.set('v', `${s.view.lon.toFixed(4)},${s.view.lat.toFixed(4)},${s.view.zoom.toFixed(2)}`);
   const str = q.toString().replace(/%2C/g, ',');
   return str ? `?${str}` : '';

@@ -129,7 +129,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     },
   } as ConstructorParameters<typeof MapboxOverlay>[0]);
 
-  const render = () => overlay.setProps({ layers: buildLayers(data, state, { flowTime, hoveredCounty: hovered }) });
+  const render = () => overlay.setProps({ layers: buildLayers(data, state, { flowTime, hoveredCounty: hovered, zoom: map.getZoom() }) });
   map.addControl(overlay as never);
 
   // animate the reclaimed-water flow; still when the visitor prefers reduced motion
@@ -168,6 +168,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
   render();
   if (!reducedMotion()) raf = requestAnimationFrame(tick);
 
+  map.on('zoomend', () => render());
   map.on('moveend', (e) => {
     // only camera moves the visitor made go into the URL
     if (!(e as { originalEvent?: unknown }).originalEvent) return;

@@ -27,6 +27,8 @@ export interface MapData {
 }
 
 export interface LayerOptions {
+  /** current zoom: 示意 tags are drawn from SCHEMATIC_TAG_ZOOM on, where they no longer cover county names */
+  zoom: number;
   /** 0..1 position of the flow animation; null when reduced motion is asked for */
   flowTime: number | null;
   hoveredCounty: string | null;
@@ -39,6 +41,7 @@ const FLOW = hexToRgba('#00897b');
 const GROUND = hexToRgba('#8e3b12');
 
 const FLOW_DOTS = 8;
+export const SCHEMATIC_TAG_ZOOM = 8;
 
 /** the point at fraction f (0..1) of a path's length, measured in degrees (fine at this scale) */
 export function alongPath(path: [number, number][], f: number): [number, number] {
@@ -211,7 +214,7 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
   }
   // labels: county names, then 示意 tags beside schematic features
   const schematic = d.projects
-    .filter((p) => p.geometry && p.properties.precision === 'schematic' && on.has(p.properties.kind as never))
+    .filter((p) => o.zoom >= SCHEMATIC_TAG_ZOOM && p.geometry && p.properties.precision === 'schematic' && on.has(p.properties.kind as never))
     .flatMap((p) => {
       const m = midPoint(p.geometry!);
       return m ? [{ position: m, text: d.schematicLabel, size: 11, offset: [0, 14] as [number, number], color: [122, 62, 0, 255] as RGBA }] : [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, LAYER_IDS, parseState, serializeState } from '../../src/lib/urlState';
+import { DEFAULT_LAYERS, DEFAULT_STATE, LAYER_IDS, parseState, serializeState } from '../../src/lib/urlState';
 
 describe('URL state', () => {
   it('round-trips a full view', () => {
@@ -9,9 +9,10 @@ describe('URL state', () => {
   it('writes nothing for the default view', () => {
     expect(serializeState(DEFAULT_STATE)).toBe('');
   });
-  it('keeps "no layers" distinct from "all layers"', () => {
+  it('keeps "no layers" distinct from the default layers', () => {
     expect(parseState('?l=').layers).toEqual([]);
-    expect(parseState('').layers).toEqual([...LAYER_IDS]);
+    expect(parseState('').layers).toEqual([...DEFAULT_LAYERS]);
+    expect(parseState(serializeState({ ...DEFAULT_STATE, layers: [...LAYER_IDS] })).layers).toEqual([...LAYER_IDS]);
   });
   it('falls back part by part on malformed or outdated values', () => {
     expect(parseState('?i=old_indicator&c=150427&l=pipe_renewal,bogus&v=0,0,99')).toEqual({
