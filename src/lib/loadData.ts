@@ -17,7 +17,8 @@ import {
   Target,
 } from '../contract';
 
-const DIR = path.resolve('public/data');
+// ATLAS_DATA_DIR lets a test build the site from another pipeline output (e.g. a hostile input)
+const DIR = path.resolve(process.env.ATLAS_DATA_DIR ?? 'public/data');
 const cache = new Map<string, unknown>();
 
 function load<T>(file: string, schema: z.ZodType<T>): T {

@@ -9,7 +9,8 @@
  */
 import { Map as MlMap, NavigationControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
+// as a URL, linked when the map loads: a plain CSS import would be hoisted into every page's <head>
+import maplibreCssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
 import { feature } from 'topojson-client';
@@ -19,6 +20,17 @@ import type { AtlasState, View } from '../lib/urlState';
 import { buildLayers, type MapData } from './layers';
 
 setWorkerUrl(workerUrl);
+
+function loadCss(href: string): Promise<void> {
+  if (document.querySelector(`link[href="${href}"]`)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const l = document.createElement('link');
+    l.rel = 'stylesheet';
+    l.href = href;
+    l.onload = l.onerror = () => resolve();
+    document.head.append(l);
+  });
+}
 
 export interface MapConfig {
   dataBase: string;
@@ -55,7 +67,8 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
     return r.json();
   });
-  const [topo, context, hatch, projects] = await Promise.all([
+  const [, topo, context, hatch, projects] = await Promise.all([
+    loadCss(maplibreCssUrl),
     get('counties.topojson') as Promise<Topology>,
     get('context.geojson') as Promise<GeoJSON.FeatureCollection>,
     get('hatch.geojson') as Promise<GeoJSON.FeatureCollection<GeoJSON.MultiLineString>>,
@@ -131,6 +144,10 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
 
   const render = () => overlay.setProps({ layers: buildLayers(data, state, { flowTime, hoveredCounty: hovered, zoom: map.getZoom() }) });
   map.addControl(overlay as never);
+  // deck.gl's event manager makes its overlay canvas a tab stop; in overlaid mode the map canvas
+  // (keyboard pan and zoom) is the one to focus, so take the duplicate out of the tab order
+  for (const c of container.querySelectorAll<HTMLCanvasElement>('canvas:not(.maplibregl-canvas)')) c.tabIndex = -1;
+  map.getCanvas().setAttribute('aria-label', cfg.lang === 'zh' ? '交互地图：方向键平移，加减号缩放' : 'Interactive map: arrow keys pan, + and − zoom');
 
   // animate the reclaimed-water flow; still when the visitor prefers reduced motion
   // ~15 frames a second is enough for a slow flow and keeps software-rendered WebGL idle
@@ -160,6 +177,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     onAfterRender: () => {
       if (ready) return;
       ready = true;
+      for (const c of container.querySelectorAll<HTMLCanvasElement>('canvas:not(.maplibregl-canvas)')) c.tabIndex = -1;
       container.dataset.mapState = 'ready';
       performance.mark('atlas-map-first-frame');
       cb.onReady();

@@ -1,0 +1,93 @@
+/**
+ * Byte budgets (deterministic, so asserted here; times are only reported by `npm run bench`),
+ * and static checks of the built pages: CSP, no inline script, no third-party URL to load.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const DIST = 'dist';
+const gz = (file: string) => gzipSync(readFileSync(path.join(DIST, file)), { level: 9 }).length;
+const html = (route: string) => readFileSync(path.join(DIST, route, 'index.html'), 'utf8');
+const KB = 1024;
+
+/** files a page needs before any dynamic import: its HTML, stylesheets, module scripts and their static imports */
+function firstViewFiles(route: string): string[] {
+  const h = html(route);
+  const files = new Set<string>([path.join(route, 'index.html')]);
+  for (const m of h.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"/g)) files.add(m[1]);
+  const queue = [...h.matchAll(/<script[^>]+type="module"[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+  while (queue.length) {
+    const f = queue.shift()!;
+    if (files.has(f)) continue;
+    files.add(f);
+    const js = readFileSync(path.join(DIST, f), 'utf8');
+    // static imports only: `import{..}from"./x.js"` / `import"./x.js"`; dynamic `import("./x.js")` is excluded
+    for (const m of js.matchAll(/(?:^|[;\s])import\s*(?:[\w{}*\s,$]+from\s*)?["']([^"']+)["']/g)) {
+      queue.push(path.posix.join(path.posix.dirname(f), m[1]));
+    }
+  }
+  return [...files];
+}
+
+function allHtml(dir = DIST): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? allHtml(p) : f.endsWith('.html') ? [p] : [];
+  });
+}
+
+describe('byte budgets', () => {
+  it('first view of the home page (shell, targets, table) is at most 60 KB gzipped, with no map code', () => {
+    const files = firstViewFiles('');
+    const total = files.reduce((s, f) => s + gz(f), 0);
+    expect(files.some((f) => /initMap|maplibre|deck/i.test(f))).toBe(false);
+    expect(total).toBeLessThanOrEqual(60 * KB);
+  });
+
+  it('whole-city boundary data is at most 15 KB gzipped', () => {
+    expect(gz('data/counties.topojson')).toBeLessThanOrEqual(15 * KB);
+  });
+
+  it('all map-ready data for the home page is at most 40 KB gzipped', () => {
+    const total = ['counties.topojson', 'context.geojson', 'hatch.geojson', 'projects.geojson'].reduce((s, f) => s + gz(`data/${f}`), 0);
+    expect(total).toBeLessThanOrEqual(40 * KB);
+  });
+
+  it('county pages need no map library at all', () => {
+    const files = firstViewFiles('county/150402');
+    expect(files.filter((f) => f.endsWith('.js')).every((f) => !/initMap|maplibre/.test(readFileSync(path.join(DIST, f), 'utf8').slice(0, 20000)))).toBe(true);
+  });
+});
+
+describe('every built page', () => {
+  const pages = allHtml();
+  it('exists for both languages', () => {
+    expect(pages.length).toBeGreaterThan(30);
+  });
+  it('sets a same-origin Content-Security-Policy without unsafe-eval or inline script', () => {
+    for (const p of pages) {
+      const h = readFileSync(p, 'utf8');
+      const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(h)?.[1];
+      expect(csp, p).toBeDefined();
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toMatch(/script-src 'self'(;|$)/);
+      expect(csp).not.toContain('unsafe-eval');
+      expect(csp).not.toContain('unsafe-inline');
+      // no inline executable script: only src= scripts and JSON data blocks
+      for (const m of h.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) {
+        expect(m[1], p).toMatch(/type="application\/json"/);
+      }
+    }
+  });
+  it('loads nothing from another origin', () => {
+    for (const p of pages) {
+      const h = readFileSync(p, 'utf8');
+      for (const m of h.matchAll(/<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(https?:)?\/\/[^"]*"/g)) {
+        // only the alternate/canonical links may name the site's own public address
+        expect(m[0], p).toMatch(/rel="(alternate|canonical)"/);
+      }
+    }
+  });
+});
