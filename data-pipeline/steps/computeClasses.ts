@@ -56,6 +56,7 @@ export function indicatorMeta(counties: AnnexRow[], classCount: number): Indicat
       meaning_zh: ind.meaning_zh,
       meaning_en: ind.meaning_en,
       section: ind.section,
+      section_en: ind.section_en,
       breaks,
       colors: colors.map((c) => c.toLowerCase()),
       domain: [Math.min(...vals), Math.max(...vals)] as [number, number],

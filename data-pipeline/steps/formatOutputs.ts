@@ -28,6 +28,29 @@ export function formatIndicatorsCsv(annex: AnnexFile): string {
 
 const DOC = '赤政发〔2025〕11号 附件';
 
+/** English of the few fixed strings used as units and sources in the dictionary */
+function unitEn(unit: string): string {
+  const ind = INDICATORS.find((i) => i.unit_zh === unit);
+  if (ind) return ind.unit_en;
+  return ({ 名: 'rank', '°（WGS84）': '° (WGS84)' } as Record<string, string>)[unit] ?? unit;
+}
+function sourceEn(source: string): string {
+  const ind = INDICATORS.find((i) => source === `${DOC}：${i.section}`);
+  if (ind) return `赤政发〔2025〕11号, ${ind.section_en}`;
+  const fixed: Record<string, string> = {
+    'GB/T 2260（民政部）': 'GB/T 2260 (Ministry of Civil Affairs)',
+    'GB/T 2260 romanisation': 'GB/T 2260 romanisation',
+    'GB/T 2260': 'GB/T 2260',
+    '由本站根据上列数值计算': 'computed by this site from the values',
+    '由本站计算': 'computed by this site',
+    '由本站根据上列数值与全市行计算': 'computed by this site from the values and the city row',
+    '由本站根据边界计算': 'computed by this site from the boundaries',
+    '见每个项目的 location_source': 'see each project’s location_source',
+    '由本站计算（点面叠加）': 'computed by this site (point in polygon)',
+  };
+  return fixed[source] ?? source;
+}
+
 /** Every column of every download, with its unit, meaning and source. */
 export function buildDictionary(meta: IndicatorMeta[], statusColors: DictionaryFile['status_colors']): DictionaryFile {
   const common = [
@@ -49,9 +72,7 @@ export function buildDictionary(meta: IndicatorMeta[], statusColors: DictionaryF
           ]),
     ]);
   const geo = OUTPUT_FILES.counties;
-  return {
-    indicators: meta,
-    columns: [
+  const columns = [
       ...common.map((c) => ({ file: OUTPUT_FILES.indicatorsCsv, ...c })),
       ...perIndicator(OUTPUT_FILES.indicatorsCsv),
       ...common.map((c) => ({ file: geo, ...c })),
@@ -62,7 +83,10 @@ export function buildDictionary(meta: IndicatorMeta[], statusColors: DictionaryF
       ...perIndicator(geo),
       { file: OUTPUT_FILES.projects, column: 'precision', name_zh: '位置精度', name_en: 'Location precision', unit: '', meaning_zh: 'surveyed 实测；approximate 近似（公开资料）；schematic 示意位置；unlocated 位置未公布。', meaning_en: 'surveyed, approximate (public sources), schematic (illustration only) or unlocated (not published).', source: '见每个项目的 location_source' },
       { file: OUTPUT_FILES.projects, column: 'adcodes', name_zh: '涉及旗县区', name_en: 'Counties touched', unit: '', meaning_zh: '项目几何所在或涉及的旗县区代码。', meaning_en: 'Codes of the divisions the project lies in or touches.', source: '由本站计算（点面叠加）' },
-    ],
+  ];
+  return {
+    indicators: meta,
+    columns: columns.map((c) => ({ ...c, unit_en: unitEn(c.unit), source_en: sourceEn(c.source) })),
     status_colors: statusColors,
   };
 }

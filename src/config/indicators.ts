@@ -33,6 +33,7 @@ export interface IndicatorDef {
   meaning_en: string;
   /** where in 赤政发〔2025〕11号 the figure comes from */
   section: string;
+  section_en: string;
 }
 
 export const INDICATORS = [
@@ -53,6 +54,7 @@ export const INDICATORS = [
     meaning_zh: '2025年本地区一年内各行各业用水加起来不能超过的数量。',
     meaning_en: 'The most water all users in the area may use in 2025, added together.',
     section: '附件 目标分解表 “用水总量”列',
+    section_en: 'Annex table, column “total water use”',
   },
   {
     id: 'nonconventional_min',
@@ -71,6 +73,7 @@ export const INDICATORS = [
     meaning_zh: '再生水、矿井水、雨水等“非常规水”一年至少要用到的数量，用得越多越能替代新鲜水。',
     meaning_en: 'The least reclaimed, mine and rain water the area must use in 2025, replacing fresh water.',
     section: '附件 目标分解表 “非常规水源利用量下限值”列',
+    section_en: 'Annex table, column “non-conventional water, lower bound”',
   },
   {
     id: 'gdp_water_decline',
@@ -89,6 +92,7 @@ export const INDICATORS = [
     meaning_zh: '每创造一万元GDP所用的水，2025年要比2020年少用的比例。',
     meaning_en: 'How much less water each 10,000 yuan of GDP must take in 2025 than in 2020.',
     section: '附件 目标分解表 “万元GDP用水量较2020年下降率”列',
+    section_en: 'Annex table, column “decline in water use per 10,000 yuan of GDP”',
   },
   {
     id: 'industrial_water_decline',
@@ -107,6 +111,7 @@ export const INDICATORS = [
     meaning_zh: '工业每创造一万元增加值所用的水，2025年要比2020年少用的比例；“保持2020年水平”表示不升高即可。',
     meaning_en: 'How much less water industry may use per 10,000 yuan of value added in 2025 than in 2020; “hold at 2020 level” means it must not rise.',
     section: '附件 目标分解表 “万元工业增加值用水量较2020年下降率”列',
+    section_en: 'Annex table, column “decline in water use per 10,000 yuan of industrial value added”',
   },
   {
     id: 'irrigation_coefficient',
@@ -125,6 +130,7 @@ export const INDICATORS = [
     meaning_zh: '从水源引出的灌溉水中，真正被庄稼用上的比例；越接近1，渠道和田间浪费越少。',
     meaning_en: 'The share of irrigation water taken from a source that actually reaches the crops; closer to 1 means less waste.',
     section: '附件 目标分解表 “农田灌溉水有效利用系数”列',
+    section_en: 'Annex table, column “irrigation coefficient”',
   },
   {
     id: 'agri_saving_capacity',
@@ -143,6 +149,7 @@ export const INDICATORS = [
     meaning_zh: '通过滴灌、高标准农田等新增的、每年能省下的农业用水量（预估数，随高标准农田建设任务调整）；“/”表示该区不适用。',
     meaning_en: 'Farm water saved each year by new drip irrigation, upgraded farmland and the like (an estimate, adjusted with the farmland programme); “/” means not applicable.',
     section: '附件 目标分解表 “新增农业节水能力”列及表注',
+    section_en: 'Annex table, column “new agricultural saving capacity” and its note',
   },
 ] as const satisfies readonly IndicatorDef[];
 

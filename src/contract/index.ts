@@ -162,6 +162,7 @@ export const ProjectProps = z
     precision: Precision,
     /** where the geometry comes from, in words */
     location_source: z.string().min(1),
+    location_source_en: z.string().min(1),
     /** where the project itself is named */
     source: z.string().min(1),
     section: z.string().min(1),
@@ -218,6 +219,7 @@ export const IndicatorMeta = z.object({
   meaning_zh: z.string(),
   meaning_en: z.string(),
   section: z.string(),
+  section_en: z.string(),
   /** upper-exclusive thresholds between classes: class i holds values in [breaks[i-1], breaks[i]) */
   breaks: z.array(z.number()),
   colors: z.array(z.string().regex(/^#[0-9a-f]{6}$/)),
@@ -234,9 +236,11 @@ export const DictionaryColumn = z.object({
   name_zh: z.string(),
   name_en: z.string(),
   unit: z.string(),
+  unit_en: z.string(),
   meaning_zh: z.string(),
   meaning_en: z.string(),
   source: z.string(),
+  source_en: z.string(),
 });
 export const DictionaryFile = z.object({
   indicators: z.array(IndicatorMeta),

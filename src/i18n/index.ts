@@ -171,3 +171,6 @@ export const t = (lang: Lang) => STRINGS[lang];
 export const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(v[k] ?? ''));
 /** prefix for links in the given edition */
 export const base = (lang: Lang) => (lang === 'zh' ? '/' : '/en/');
+/** punctuation differs: full-width in Chinese, ASCII in English */
+export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
+export const paren = (lang: Lang, x: string | number) => (lang === 'zh' ? `（${x}）` : ` (${x})`);

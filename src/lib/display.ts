@@ -48,3 +48,18 @@ export function choroplethSummary(meta: IndicatorMeta, counties: CountyProps[], 
   if (na.length) out += ` ${names(na)}: not applicable (white).`;
   return out;
 }
+
+const NUMERALS: Record<string, string> = { 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/**
+ * A section reference of the document in the reader's language: "二（七）1" -> "§2 (7) 1",
+ * "一、工作目标" -> "§1 Work targets"; the Chinese is kept for the Chinese edition.
+ */
+export function sectionLabel(section: string, lang: Lang): string {
+  if (lang === 'zh') return section;
+  return section
+    .replace(/一、工作目标/g, '§1 Work targets')
+    .replace(/([一二三四五六七八九])（([一二三四五六七八九])）/g, (_, a, b) => `§${NUMERALS[a]} (${NUMERALS[b]}) `)
+    .replace(/；/g, '; ')
+    .replace(/\s+$/, '')
+    .replace(/ +/g, ' ');
+}

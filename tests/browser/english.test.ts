@@ -1,0 +1,72 @@
+/**
+ * The English edition: every page exists under /en/, and no Chinese UI string is left
+ * untranslated. Chinese may appear only as data marked lang="zh-CN" (document quotes, section
+ * numbers, county names in both scripts) or in the language switch.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, DESKTOP } from '../helpers/browser';
+import { serveDist } from '../helpers/site';
+import type { StaticServer } from '../../scripts/serveStatic';
+
+const EN = ['/en/', '/en/county/150425/', '/en/sources/', '/en/downloads/', '/en/embed/', '/en/present/'];
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** proper nouns kept in the original script in English text: document numbers and titles, the annex's own wording */
+const PROPER = ['赤政发〔2025〕11号', '水资管〔2024〕349号', '内水资〔2024〕249号', '《赤峰市节水行动实施方案》', '“保持2020年水平”', '保持2020年水平', '中文'];
+
+let server: StaticServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('English edition', () => {
+  for (const route of EN) {
+    it(`${route} has no untranslated Chinese UI text`, async () => {
+      const ctx = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(server.url + route);
+        expect(await page.getAttribute('html', 'lang')).toBe('en');
+        const leftovers = await page.evaluate(([re, proper]) => {
+          const cjk = new RegExp(re as string);
+          const strip = (t: string) => (proper as string[]).reduce((x, p) => x.split(p).join(''), t);
+          const out: string[] = [];
+          const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+            const el = n.parentElement!;
+            if (el.closest('[lang^="zh"], script, style, noscript, [hidden]')) continue;
+            if (el.closest('a[hreflang="zh-CN"]')) continue; // the language switch
+            if (cjk.test(strip(n.textContent ?? ''))) out.push(`${el.tagName}: ${n.textContent!.trim().slice(0, 80)}`);
+          }
+          for (const el of document.querySelectorAll('[aria-label], [alt], [title]')) {
+            if (el.closest('[lang^="zh"]')) continue;
+            for (const a of ['aria-label', 'alt', 'title']) {
+              const v = el.getAttribute(a);
+              if (v && cjk.test(strip(v))) out.push(`${el.tagName}@${a}: ${v.slice(0, 80)}`);
+            }
+          }
+          return out;
+        }, [CJK.source, PROPER] as const);
+        expect(leftovers).toEqual([]);
+      } finally {
+        await ctx.close();
+      }
+    });
+  }
+
+  it('names every county in both scripts on its page', async () => {
+    const ctx = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+    const page = await ctx.newPage();
+    await page.goto(server.url + '/en/county/150425/');
+    const h1 = await page.locator('h1').innerText();
+    expect(h1).toContain('Hexigten Banner');
+    expect(h1).toContain('克什克腾旗');
+    await ctx.close();
+  });
+});
