@@ -26,8 +26,11 @@ export interface IndicatorDef {
   decimals: number;
   /** county values add up to the city value, so a county's share of the city is meaningful */
   additive: boolean;
-  /** d3-scale-chromatic sequential scheme (colour-blind safe, single hue) */
-  scheme: 'Blues' | 'Greens' | 'Purples' | 'Oranges' | 'Greys' | 'YlGnBu' | 'BuGn' | 'BuPu';
+  /**
+   * d3-scale-chromatic sequential scheme; checked by tests/site/palettes.test.ts under simulated
+   * protanopia, deuteranopia and tritanopia (BuGn and YlGnBu failed there and were replaced)
+   */
+  scheme: 'Blues' | 'Greens' | 'Purples' | 'Oranges' | 'PuBuGn' | 'YlGn' | 'BuPu';
   /** plain-language meaning, one sentence */
   meaning_zh: string;
   meaning_en: string;
@@ -126,7 +129,7 @@ export const INDICATORS = [
     direction: 'at_least',
     decimals: 2,
     additive: false,
-    scheme: 'BuGn',
+    scheme: 'PuBuGn',
     meaning_zh: '从水源引出的灌溉水中，真正被庄稼用上的比例；越接近1，渠道和田间浪费越少。',
     meaning_en: 'The share of irrigation water taken from a source that actually reaches the crops; closer to 1 means less waste.',
     section: '附件 目标分解表 “农田灌溉水有效利用系数”列',
@@ -145,7 +148,7 @@ export const INDICATORS = [
     direction: 'at_least',
     decimals: 0,
     additive: true,
-    scheme: 'YlGnBu',
+    scheme: 'YlGn',
     meaning_zh: '通过滴灌、高标准农田等新增的、每年能省下的农业用水量（预估数，随高标准农田建设任务调整）；“/”表示该区不适用。',
     meaning_en: 'Farm water saved each year by new drip irrigation, upgraded farmland and the like (an estimate, adjusted with the farmland programme); “/” means not applicable.',
     section: '附件 目标分解表 “新增农业节水能力”列及表注',

@@ -1,0 +1,59 @@
+/**
+ * The choropleth classes stay distinguishable for colour-blind visitors: each palette is run
+ * through the Machado et al. (2009) simulation of protanopia, deuteranopia and tritanopia
+ * (severity 1.0) and neighbouring classes must stay apart (CIE76 ΔE in Lab). The neutral
+ * colours of "保持2020年水平" and "/" must stay apart from every class too (they are also hatched / white).
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { DictionaryFile } from '../../src/contract';
+
+const dict = JSON.parse(readFileSync('dist/data/dictionary.json', 'utf8')) as DictionaryFile;
+
+const MACHADO: Record<string, number[][]> = {
+  protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+  deuteranopia: [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.01182, 0.04294, 0.968881]],
+  tritanopia: [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.3039]],
+  normal: [[1, 0, 0], [0, 1, 0], [0, 0, 1]],
+};
+const toLin = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+const toSrgb = (c: number) => (c <= 0.0031308 ? 12.92 * c : 1.055 * c ** (1 / 2.4) - 0.055);
+const hex = (h: string) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255);
+
+function simulate(h: string, m: number[][]): number[] {
+  const lin = hex(h).map(toLin);
+  return m.map((row) => toSrgb(Math.min(1, Math.max(0, row[0] * lin[0] + row[1] * lin[1] + row[2] * lin[2]))));
+}
+function lab(rgb: number[]): number[] {
+  const [r, g, b] = rgb.map(toLin);
+  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  const x = f((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047);
+  const y = f(0.2126 * r + 0.7152 * g + 0.0722 * b);
+  const z = f((0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883);
+  return [116 * y - 16, 500 * (x - y), 200 * (y - z)];
+}
+const deltaE = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+/** below ~10 neighbouring map classes start to blur together on screen */
+const MIN_DELTA_E = 10;
+
+describe('palettes under colour-vision deficiency', () => {
+  for (const m of dict.indicators) {
+    it(`${m.id}: neighbouring classes stay apart`, () => {
+      for (const [kind, matrix] of Object.entries(MACHADO)) {
+        const labs = m.colors.map((c) => lab(simulate(c, matrix)));
+        for (let i = 1; i < labs.length; i++) {
+          expect(deltaE(labs[i - 1], labs[i]), `${kind} class ${i - 1}/${i}`).toBeGreaterThan(MIN_DELTA_E);
+        }
+      }
+    });
+  }
+  it('the non-numeric colours differ from every class of every palette', () => {
+    for (const m of dict.indicators) {
+      for (const [kind, matrix] of Object.entries(MACHADO)) {
+        for (const c of m.colors) {
+          expect(deltaE(lab(simulate(c, matrix)), lab(simulate(dict.status_colors.maintain_2020, matrix))), `${m.id} ${kind} ${c}`).toBeGreaterThan(5);
+        }
+      }
+    }
+  });
+});
