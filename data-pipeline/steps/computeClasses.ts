@@ -10,18 +10,19 @@ function quantile(sorted: number[], p: number): number {
 }
 
 /**
- * Quantile class breaks for the county values of one indicator, rounded to the digits the
- * document prints so the legend reads "1.4647–1.9674" rather than float noise. Duplicate
- * breaks collapse, so a flat indicator gets fewer classes instead of empty ones.
+ * Quantile class breaks for the county values of one indicator. Each break is a value a county
+ * actually has (the first value of its class), so every number in the legend is one the
+ * document prints. Duplicate breaks collapse, so a flat indicator gets fewer classes.
+ * Class i holds values v with breaks[i-1] <= v < breaks[i].
  */
-export function classBreaks(values: number[], classCount: number, decimals: number): number[] {
+export function classBreaks(values: number[], classCount: number): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length < 2) return [];
-  const f = 10 ** decimals;
   const out: number[] = [];
   for (let i = 1; i < classCount; i++) {
-    const b = Math.round(quantile(sorted, i / classCount) * f) / f;
-    if (b > sorted[0] && b <= sorted[sorted.length - 1] && !out.includes(b)) out.push(b);
+    const q = quantile(sorted, i / classCount);
+    const b = sorted.find((v) => v >= q)!; // smallest observed value at or above the quantile
+    if (b > sorted[0] && !out.includes(b)) out.push(b);
   }
   return out;
 }
@@ -37,7 +38,7 @@ export function ranks(values: (number | null)[]): (number | null)[] {
 export function indicatorMeta(counties: AnnexRow[], classCount: number): IndicatorMeta[] {
   return INDICATORS.map((ind) => {
     const vals = counties.map((c) => c.cells[ind.id]).flatMap((c) => (c.status === 'value' ? [c.value] : []));
-    const breaks = classBreaks(vals, classCount, ind.decimals);
+    const breaks = classBreaks(vals, classCount);
     const k = breaks.length + 1;
     const scheme = (chromatic as unknown as Record<string, readonly (readonly string[])[]>)[`scheme${ind.scheme}`];
     // schemes start at 3 colours; for fewer classes take the darker end of the 3-class scheme

@@ -2,9 +2,12 @@ import * as turf from '@turf/turf';
 import type { CountiesFile, ProjectsFile } from '../../src/contract';
 
 /**
- * Which counties each project touches (point-in-polygon / intersection, done once here so
- * county pages can list their projects). A project with no published location whose
- * document names counties is drawn as those counties' area and marked schematic.
+ * Which counties each project touches, done once here so county pages can list their projects.
+ * Only a published position (surveyed or approximate) places a project by point-in-polygon /
+ * intersection; a schematic line drawn for illustration says nothing about where the project
+ * is, so schematic and unlocated projects belong only to the counties the document names.
+ * A project with no published location whose document names counties is drawn as those
+ * counties' area and marked schematic.
  */
 export function locateProjects(projects: ProjectsFile, counties: CountiesFile): ProjectsFile {
   return {
@@ -20,7 +23,8 @@ export function locateProjects(projects: ProjectsFile, counties: CountiesFile): 
         geometry = { type: 'MultiPolygon', coordinates: parts };
         precision = 'schematic';
       }
-      const adcodes = geometry && !drawnAsNamed
+      const located = f.properties.precision === 'surveyed' || f.properties.precision === 'approximate';
+      const adcodes = geometry && located && !drawnAsNamed
         ? counties.features
             .filter((c) => {
               if (f.properties.named_adcodes.includes(c.properties.adcode)) return true;

@@ -75,6 +75,11 @@ export function parseAnnex(text: string, file: string): { city: AnnexRow; counti
     seen.set(code, row.line);
     const cells = {} as Record<IndicatorId, AnnexCell>;
     for (const ind of INDICATORS) {
+      // "1 9674" is a typo, not 19674: never join digits across a space
+      const raw = row.raw[normalizeCell(ind.column)] ?? '';
+      if (/[\d.]\s+[\d.]/.test(raw.trim())) {
+        throw new PipelineError(file, 'a space inside a number', { line: row.line, field: `${ind.column} / ${byCode.name_zh}`, value: raw });
+      }
       cells[ind.id] = parseAnnexCell(row.cells[normalizeCell(ind.column)], ind, file, row.line, byCode.name_zh);
     }
     out.push({ adcode: code, name_zh: byCode.name_zh, name_en: byCode.name_en, cells });
@@ -86,6 +91,20 @@ export function parseAnnex(text: string, file: string): { city: AnnexRow; counti
     });
   }
   const city = out.find((r) => r.adcode === CITY.adcode)!;
+  // a county cannot hold more of an additive amount than the whole city (catches 19.674 for 1.9674)
+  for (const ind of INDICATORS.filter((i) => i.additive)) {
+    const cityValue = city.cells[ind.id].value;
+    for (const r of out) {
+      const v = r.cells[ind.id].value;
+      if (r !== city && v !== null && cityValue !== null && v > cityValue) {
+        throw new PipelineError(file, `larger than the 全市 value ${city.cells[ind.id].text}`, {
+          line: seen.get(r.adcode),
+          field: `${ind.column} / ${r.name_zh}`,
+          value: r.cells[ind.id].text,
+        });
+      }
+    }
+  }
   // county order: GB/T 2260 code order, the order of the national list
   const counties = out.filter((r) => r.adcode !== CITY.adcode).sort((a, b) => a.adcode.localeCompare(b.adcode));
   return { city, counties };

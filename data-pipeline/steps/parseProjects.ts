@@ -1,6 +1,7 @@
 import { ProjectProps } from '../../src/contract';
 import type { ProjectsFile } from '../../src/contract';
 import { PipelineError } from '../errors';
+import { COUNTY_CODES } from '../../src/config/divisions';
 
 type Coords = number[] | Coords[];
 const positions = (c: Coords): number[][] => (typeof c[0] === 'number' ? [c as number[]] : (c as Coords[]).flatMap(positions));
@@ -37,6 +38,8 @@ export function parseProjects(text: string, file: string, regionBbox: readonly n
       const value = f.properties?.[String(issue.path[0])];
       throw new PipelineError(file, `${id}: ${issue.message}`, { line, field, value: value === undefined ? undefined : String(value) });
     }
+    const unknown = r.data.named_adcodes.find((c) => !COUNTY_CODES.includes(c));
+    if (unknown) throw new PipelineError(file, `${id}: not one of the 12 county codes of 赤峰市`, { line, field: 'named_adcodes', value: unknown });
     if (ids.has(r.data.id)) throw new PipelineError(file, 'duplicate project id', { line, field: 'id', value: r.data.id });
     ids.add(r.data.id);
     const g = f.geometry ?? null;

@@ -25,7 +25,9 @@ export function parseTargets(text: string, file: string, documentText: string): 
     if (!doc.includes(normalizeCell(quote))) {
       throw new PipelineError(file, 'quote not found in the source document', at('quote', quote));
     }
-    if (!normalizeCell(quote).includes(valueText)) {
+    // the number must stand on its own in the quote: "20" matches "下降20%", not "2020年"
+    const escaped = valueText.replace(/\./g, '\\.');
+    if (!new RegExp(`(?<![\\d.])${escaped}(?![\\d]|\\.\\d)`).test(normalizeCell(quote))) {
       throw new PipelineError(file, `the quote does not contain the value ${valueText}`, at('quote', quote));
     }
     const id = row.cells.id;

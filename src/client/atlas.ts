@@ -18,7 +18,8 @@ interface Config {
   schematicLabel: string;
   strings: Record<'maintain' | 'notApplicable' | 'copied' | 'noWebgl' | 'mapFailed' | 'pngSource' | 'siteName' | 'unit', string>;
   pngNotes: string[];
-  site: string;
+  /** layers that draw schematic geometry (the in-map badge explains the dashes) */
+  schematicLayers: string[];
   svg: Record<string, string>;
   names: Record<string, string>;
   bboxes: Record<string, [number, number, number, number]>;
@@ -78,7 +79,7 @@ function start(cfg: Config) {
     for (const p of $$<HTMLElement>('[data-panel]')) p.hidden = p.dataset.panel !== state.county;
     if (state.county !== prev.county) {
       const row = state.county ? $<HTMLElement>(`[data-panel="${state.county}"] dd[data-indicator="${state.indicator}"]`) : null;
-      live.textContent = state.county ? `${cfg.names[state.county]}：${row?.textContent?.trim() ?? ''}` : '';
+      live.textContent = state.county ? `${cfg.names[state.county]}${cfg.lang === 'zh' ? '：' : ': '}${row?.textContent?.trim() ?? ''}` : '';
     }
     if (fallbackImg) {
       fallbackImg.src = cfg.svg[state.indicator];
@@ -87,7 +88,7 @@ function start(cfg: Config) {
     map?.update(state);
     // the badge shows whenever a layer with schematic geometry is on the map
     const badge = $<HTMLElement>('#schematic-badge');
-    if (badge) badge.hidden = !(map && state.layers.some((l) => l !== 'mine_water'));
+    if (badge) badge.hidden = !(map && state.layers.some((l) => cfg.schematicLayers.includes(l)));
     const svgLink = $<HTMLAnchorElement>('#download-svg');
     if (svgLink) svgLink.href = cfg.svg[state.indicator];
     const code = $<HTMLTextAreaElement>('#embed-code');
@@ -115,7 +116,9 @@ function start(cfg: Config) {
   window.addEventListener('popstate', () => {
     const next = parseState(location.search);
     apply(next, 'none');
+    // the camera follows history too: the saved view, else the county, else the whole city
     if (next.view) map?.flyTo(next.view, false);
+    else map?.flyTo({ bbox: next.county ? cfg.bboxes[next.county] : cfg.bbox }, false);
   });
 
   // table: select rows with click / Enter / Space; sort with header buttons
@@ -161,9 +164,8 @@ function start(cfg: Config) {
   }
 
   function embedSnippet(): string {
-    const src = new URL(`${cfg.lang === 'zh' ? '/' : '/en/'}embed/${serializeState({ ...state, county: null })}`, cfg.site || location.origin);
-    // the live origin wins over the configured address when they differ (previews, mirrors)
-    const url = location.protocol.startsWith('http') ? new URL(src.pathname + src.search, location.origin) : src;
+    // the address the visitor is on: the snippet works for the public site, previews and mirrors alike
+    const url = new URL(`${cfg.lang === 'zh' ? '/' : '/en/'}embed/${serializeState({ ...state, county: null })}`, location.origin);
     return `<iframe src="${url.href}" width="100%" height="520" style="border:0;max-width:100%" title="${cfg.strings.siteName}" loading="lazy"></iframe>`;
   }
   $('#embed-toggle')?.addEventListener('click', (e) => {
@@ -172,8 +174,10 @@ function start(cfg: Config) {
     (e.currentTarget as HTMLElement).setAttribute('aria-expanded', String(!box.hidden));
     if (!box.hidden) $<HTMLTextAreaElement>('#embed-code')!.select();
   });
+  let exporting = false;
   $('#export-png')?.addEventListener('click', async () => {
-    if (!map) return;
+    if (!map || exporting) return;
+    exporting = true;
     const m = metaOf(state.indicator);
     const legend = $$<HTMLLIElement>(`[data-legend="${m.id}"] li`).map((li) => ({
       color: li.querySelector('rect')?.getAttribute('fill') ?? null,
@@ -185,14 +189,14 @@ function start(cfg: Config) {
       map,
       {
         title: `${cfg.strings.siteName} · ${cfg.lang === 'zh' ? m.name_zh : m.name_en}`,
-        unit: `${cfg.strings.unit}：${cfg.lang === 'zh' ? m.unit_zh : m.unit_en}`,
+        unit: cfg.lang === 'zh' ? `${cfg.strings.unit}：${m.unit_zh}` : `${cfg.strings.unit}: ${m.unit_en}`,
         legend,
         source: cfg.strings.pngSource,
         notes: cfg.pngNotes,
         site: location.href,
       },
       `chifeng-water-${m.id}.png`,
-    );
+    ).finally(() => (exporting = false));
   });
 
   // share: copy the link of exactly this view
@@ -221,7 +225,7 @@ function start(cfg: Config) {
       const status = county[`${m.id}_status`];
       strong.textContent = cfg.names[county.adcode];
       const v = status === 'maintain_2020' ? cfg.strings.maintain : status === 'not_applicable' ? cfg.strings.notApplicable : `${county[`${m.id}_text`]} ${cfg.lang === 'zh' ? m.unit_zh : m.unit_en}`;
-      line.textContent = `${cfg.lang === 'zh' ? m.short_zh : m.short_en}：${v}`;
+      line.textContent = `${cfg.lang === 'zh' ? `${m.short_zh}：` : `${m.short_en}: `}${v}`;
       tooltip.dataset.adcode = county.adcode;
     } else if (project) {
       strong.textContent = cfg.lang === 'zh' ? project.name_zh : project.name_en;

@@ -131,8 +131,8 @@ export const Target = z.object({
   value_text: z.string(),
   unit_zh: z.string(),
   unit_en: z.string(),
-  /** at_most: a cap; at_least: a floor; reduce_by: fall by at least this % vs the baseline; stated: a fact the plan states (e.g. an area designated), not a bound */
-  direction: z.enum(['at_most', 'at_least', 'reduce_by', 'stated']),
+  /** at_most: a cap; at_least: a floor; reduce_by: fall by at least this % vs the baseline; exact: to be completed exactly (e.g. 2 projects); stated: a fact the plan states (e.g. an area designated), not a bound */
+  direction: z.enum(['at_most', 'at_least', 'reduce_by', 'exact', 'stated']),
   baseline_year: z.number().int().nullable(),
   year: z.number().int(),
   section: z.string(),

@@ -17,12 +17,16 @@ export function countyCell(p: CountyProps, id: IndicatorId): Pick<AnnexCell, 'st
 export const unitOf = (m: Pick<IndicatorMeta, 'unit_zh' | 'unit_en'>, lang: Lang) => (lang === 'zh' ? m.unit_zh : m.unit_en);
 export const nameOf = (x: { name_zh: string; name_en: string }, lang: Lang) => (lang === 'zh' ? x.name_zh : x.name_en);
 
+/** "不超过", "不低于", … with "力争" (strive for) in front where the document's own words say so */
 export function targetDirection(tg: Target, lang: Lang): string {
   const s = t(lang);
-  if (tg.direction === 'at_most') return s.atMost;
-  if (tg.direction === 'at_least') return s.atLeast;
-  if (tg.direction === 'reduce_by') return fill(s.reduceBy, { year: tg.baseline_year ?? '' });
-  return s.stated;
+  const word =
+    tg.direction === 'at_most' ? s.atMost
+    : tg.direction === 'at_least' ? s.atLeast
+    : tg.direction === 'reduce_by' ? fill(s.reduceBy, { year: tg.baseline_year ?? '' })
+    : tg.direction === 'exact' ? s.exact
+    : s.stated;
+  return tg.quote.includes('力争') ? `${s.strive}${word}` : word;
 }
 
 /** One sentence that says what the current choropleth shows, for the map's text alternative. */
@@ -40,12 +44,12 @@ export function choroplethSummary(meta: IndicatorMeta, counties: CountyProps[], 
   if (lang === 'zh') {
     let out = `地图按“${meta.name_zh}”为12个旗县区着色，颜色越深数值越大。最高：${txt(top)}；最低：${txt(bottom)}。`;
     if (maintain.length) out += `${names(maintain)}的目标为“保持2020年水平”（斜线填充）。`;
-    if (na.length) out += `${names(na)}不适用（白色）。`;
+    if (na.length) out += `${names(na)}不适用（灰色）。`;
     return out;
   }
   let out = `The map shades the 12 divisions by “${meta.name_en}”; darker means higher. Highest: ${txt(top)}; lowest: ${txt(bottom)}.`;
   if (maintain.length) out += ` ${names(maintain)}: hold at the 2020 level (hatched).`;
-  if (na.length) out += ` ${names(na)}: not applicable (white).`;
+  if (na.length) out += ` ${names(na)}: not applicable (grey).`;
   return out;
 }
 

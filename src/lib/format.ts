@@ -10,14 +10,15 @@ export function formatNumber(v: number, decimals: number, lang: 'zh' | 'en' = 'z
   return v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 4) });
 }
 
-/** Legend classes from the pipeline's breaks: "< 1.4647", "1.4647 – 1.9674", "≥ 2.0827". */
+/** Legend classes from the pipeline's breaks: "< 1.4647", "≥ 1.4647 且 < 1.9674", "≥ 2.0827" (lower bound included). */
 export function legendClasses(meta: IndicatorMeta, lang: 'zh' | 'en' = 'zh'): { color: string; label: string; min: number | null; max: number | null }[] {
   const b = meta.breaks;
   const f = (v: number) => formatNumber(v, meta.decimals, lang);
   return meta.colors.map((color, i) => {
     const min = i === 0 ? null : b[i - 1];
     const max = i === b.length ? null : b[i];
-    const label = min === null && max === null ? `${f(meta.domain[0])} – ${f(meta.domain[1])}` : min === null ? `< ${f(max!)}` : max === null ? `≥ ${f(min)}` : `${f(min)} – ${f(max)}`;
+    const and = lang === 'zh' ? ' 且 ' : ', ';
+    const label = min === null && max === null ? `${f(meta.domain[0])} – ${f(meta.domain[1])}` : min === null ? `< ${f(max!)}` : max === null ? `≥ ${f(min)}` : `≥ ${f(min)}${and}< ${f(max)}`;
     return { color, label, min, max };
   });
 }

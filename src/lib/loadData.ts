@@ -39,3 +39,9 @@ export const loadProjects = () => load(OUTPUT_FILES.projects, ProjectsFile) as u
 export const loadProgress = () => load(OUTPUT_FILES.progress, ProgressFile);
 export const loadDictionary = () => load(OUTPUT_FILES.dictionary, DictionaryFile);
 export const loadManifest = () => load(OUTPUT_FILES.manifest, ManifestFile);
+
+/** How far the illustrative boundaries fall short of the official area, in %, one decimal (from the manifest). */
+export function areaShortfallPct(): string {
+  const g = loadManifest().geometry;
+  return ((1 - g.total_area_km2 / g.official_area_km2) * 100).toFixed(1);
+}

@@ -22,8 +22,11 @@ export interface AtlasState {
   view: View | null;
 }
 
-/** Groundwater areas start hidden: they are the named districts' whole extent (schematic) and would cover the choropleth. */
-export const DEFAULT_LAYERS: readonly LayerId[] = ['pipe_renewal', 'reclaimed_water_line', 'mine_water'];
+/**
+ * Shown at first: the projects with a drawn location. Groundwater areas start hidden (they are
+ * the named districts' whole extent and would cover the choropleth); mine water has no location.
+ */
+export const DEFAULT_LAYERS: readonly LayerId[] = ['pipe_renewal', 'reclaimed_water_line'];
 export const DEFAULT_STATE: AtlasState = {
   indicator: 'water_use_cap',
   county: null,

@@ -118,7 +118,6 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
 
   let state = initial;
   let flowTime: number | null = reducedMotion() ? null : 0;
-  let hovered: string | null = null;
 
   const overlay = new MapboxOverlay({
     interleaved: false,
@@ -131,7 +130,6 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       const isCounty = info.layer?.id === 'counties';
       const county = isCounty && obj ? (obj.properties as CountyProps) : null;
       const project = !isCounty && obj?.properties && 'kind' in obj.properties ? (obj.properties as ProjectFeature['properties']) : null;
-      hovered = county?.adcode ?? null;
       cb.onHover({ x: info.x, y: info.y, county, project });
     },
     onClick: (info: PickingInfo) => {
@@ -142,7 +140,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     },
   } as ConstructorParameters<typeof MapboxOverlay>[0]);
 
-  const render = () => overlay.setProps({ layers: buildLayers(data, state, { flowTime, hoveredCounty: hovered, zoom: map.getZoom() }) });
+  const render = () => overlay.setProps({ layers: buildLayers(data, state, { flowTime, zoom: map.getZoom() }) });
   map.addControl(overlay as never);
   // deck.gl's event manager makes its overlay canvas a tab stop; in overlaid mode the map canvas
   // (keyboard pan and zoom) is the one to focus, so take the duplicate out of the tab order
@@ -155,7 +153,9 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
   let raf = 0;
   let lastFrame = 0;
   let visible = true;
-  new IntersectionObserver((es) => (visible = es.some((e) => e.isIntersecting))).observe(container);
+  let exportingDepth = 0;
+  const io = new IntersectionObserver((es) => (visible = es.some((e) => e.isIntersecting)));
+  io.observe(container);
   const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
   const tick = (t: number) => {
     if (flowTime !== null && visible && !document.hidden && t - lastFrame > 66 && state.layers.includes('reclaimed_water_line')) {
@@ -165,10 +165,13 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     }
     raf = requestAnimationFrame(tick);
   };
-  motionQuery.addEventListener('change', () => {
+  const onMotionChange = () => {
     flowTime = motionQuery.matches ? null : 0;
+    cancelAnimationFrame(raf);
+    if (!motionQuery.matches) raf = requestAnimationFrame(tick);
     render();
-  });
+  };
+  motionQuery.addEventListener('change', onMotionChange);
 
   await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
   // ready = the first frame in which deck.gl has drawn the data layers over the loaded base map
@@ -187,9 +190,9 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
   if (!reducedMotion()) raf = requestAnimationFrame(tick);
 
   map.on('zoomend', () => render());
-  map.on('moveend', (e) => {
-    // only camera moves the visitor made go into the URL
-    if (!(e as { originalEvent?: unknown }).originalEvent) return;
+  map.on('moveend', () => {
+    // every camera move after the first frame (the visitor's, or a fit to a chosen county) goes into the URL
+    if (!ready || exportingDepth > 0) return;
     const c = map.getCenter();
     cb.onView({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
   });
@@ -207,25 +210,33 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     },
     async toCanvas(scale) {
       // re-render at `scale` device pixels per CSS pixel (not an upscaled screenshot), then restore
-      const prevRatio = map.getPixelRatio();
-      map.setPixelRatio(scale);
-      overlay.setProps({ useDevicePixels: scale } as never);
-      render();
-      await new Promise((r) => map.once('idle', r));
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const canvases = [...container.querySelectorAll('canvas')];
-      const out = document.createElement('canvas');
-      out.width = canvases[0].width;
-      out.height = canvases[0].height;
-      const ctx = out.getContext('2d')!;
-      for (const c of canvases) ctx.drawImage(c, 0, 0, out.width, out.height);
-      map.setPixelRatio(prevRatio);
-      overlay.setProps({ useDevicePixels: true } as never);
-      render();
-      return out;
+      const prevRatio = window.devicePixelRatio;
+      exportingDepth++;
+      try {
+        map.setPixelRatio(scale);
+        overlay.setProps({ useDevicePixels: scale } as never);
+        render();
+        await new Promise((r) => map.once('idle', r));
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const canvases = [...container.querySelectorAll('canvas')];
+        const out = document.createElement('canvas');
+        out.width = canvases[0].width;
+        out.height = canvases[0].height;
+        const ctx = out.getContext('2d')!;
+        for (const c of canvases) ctx.drawImage(c, 0, 0, out.width, out.height);
+        return out;
+      } finally {
+        // back to the screen's own ratio, whatever happened
+        map.setPixelRatio(prevRatio);
+        overlay.setProps({ useDevicePixels: true } as never);
+        render();
+        exportingDepth--;
+      }
     },
     destroy() {
       cancelAnimationFrame(raf);
+      io.disconnect();
+      motionQuery.removeEventListener('change', onMotionChange);
       map.remove();
     },
   };

@@ -31,7 +31,6 @@ export interface LayerOptions {
   zoom: number;
   /** 0..1 position of the flow animation; null when reduced motion is asked for */
   flowTime: number | null;
-  hoveredCounty: string | null;
 }
 
 const FONT = '"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif';

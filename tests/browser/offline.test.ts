@@ -142,7 +142,7 @@ describe('offline after one visit, and installable', () => {
     expect((await page.locator('h1').first().textContent())?.trim()).toBeTruthy();
   }, SLOW);
 
-  it.skipIf(!built(COUNTY))(`${COUNTY} works offline${built(COUNTY) ? '' : ' — SKIPPED: not in dist/ yet'}`, async () => {
+  it(`${COUNTY} works offline`, async () => {
     const res = await page.goto(origin + COUNTY);
     expect(res?.status()).toBe(200);
     expect(res?.fromServiceWorker()).toBe(true);
@@ -150,7 +150,7 @@ describe('offline after one visit, and installable', () => {
     expect(w.errors).toEqual([]);
   }, SLOW);
 
-  it.skipIf(!built(PRESENT))(`${PRESENT} works offline, map included${built(PRESENT) ? '' : ' — SKIPPED: not in dist/ yet'}`, async () => {
+  it(`${PRESENT} works offline, map included`, async () => {
     const res = await page.goto(origin + PRESENT);
     expect(res?.status()).toBe(200);
     expect(res?.fromServiceWorker()).toBe(true);
@@ -182,11 +182,6 @@ describe('offline after one visit, and installable', () => {
   });
 });
 
-if (!built(COUNTY) || !built(PRESENT)) {
-  console.warn(
-    `offline.test: ${[COUNTY, PRESENT].filter((u) => !built(u)).join(' and ')} not in dist/ yet — those offline checks were skipped (other pages are still being built).`,
-  );
-}
 
 // ---------------------------------------------------------------------------------------------
 /*

@@ -177,11 +177,18 @@ describe('county pages', () => {
     expect(w.offOrigin).toEqual([]);
   });
 
-  it('lists the projects inside the county (point-in-polygon from the pipeline)', async () => {
-    const { page } = await open('/county/150403/');
-    const text = await page.locator('.projects').innerText();
-    expect(text).toContain('元宝山电厂');
-    expect(text).toContain('示意位置');
+  it('lists exactly the projects located in or named for the county', async () => {
+    const ids = async (code: string) => {
+      const { page } = await open(`/county/${code}/`);
+      const got = await page.$$eval('.projects [data-project]', (els) => els.map((e) => (e as HTMLElement).dataset.project).sort());
+      for (const c of opened.splice(0)) await c.close();
+      return got;
+    };
+    // the power plant has a published position in 元宝山区; the over-extraction zone names 元宝山区 and 松山区
+    expect(await ids('150403')).toEqual(['groundwater-yuanbaoshan', 'yuanbaoshan-power-plant']);
+    expect(await ids('150404')).toEqual(['groundwater-yuanbaoshan']);
+    // schematic lines drawn in the central city say nothing about where a project is
+    expect(await ids('150402')).toEqual([]);
   });
 });
 

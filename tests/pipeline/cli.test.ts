@@ -89,6 +89,50 @@ describe('npm run data (CLI)', () => {
     );
   });
 
+  it('rejects a target value that only appears inside another number of its quote', async () => {
+    // "20" must not be read out of "2020年"
+    await expectRejected(
+      edit('targets.csv', (s) => s.replace(',20,%,%,reduce_by,', ',202,%,%,reduce_by,')),
+      /targets\.csv:3 \[quote\]: the quote does not contain the value 202/,
+    );
+  });
+
+  it('rejects a city-wide target that disagrees with the annex 全市 row', async () => {
+    await expectRejected(
+      edit('annex.csv', (s) => s.replace('150400,全市,20.23,', '150400,全市,20.24,')),
+      /targets\.csv \[value \/ total_water_use\]: 20\.23 differs from the annex 全市 value 20\.24/,
+    );
+  });
+
+  it('rejects a county value larger than the whole city (a misplaced decimal point)', async () => {
+    await expectRejected(
+      edit('annex.csv', (s) => s.replace('3.0047', '30.047')),
+      /annex\.csv:8 \[用水总量（亿立方米） \/ 翁牛特旗\]: larger than the 全市 value 20\.23 \(value: "30\.047"\)/,
+    );
+  });
+
+  it('rejects county values that no longer add up to the 全市 row', async () => {
+    await expectRejected(
+      edit('annex.csv', (s) => s.replace('1.9674', '19.674')),
+      /annex\.csv \[water_use_cap\]: the 12 counties sum to 37\.9351 but 全市 is 20\.23/,
+    );
+  });
+
+  it('rejects a space inside a number instead of joining the digits', async () => {
+    await expectRejected(edit('annex.csv', (s) => s.replace('1.9674', '1.96 74')), /annex\.csv:3 .*a space inside a number/);
+  });
+
+  it('rejects a project naming a county code that does not exist', async () => {
+    await expectRejected(
+      edit('projects.geojson', (s) => s.replace('"150403",', '"150427",')),
+      /projects\.geojson:\d+ \[named_adcodes\]: groundwater-yuanbaoshan: not one of the 12 county codes of 赤峰市 \(value: "150427"\)/,
+    );
+  });
+
+  it('rejects a broken context boundary file with its name', async () => {
+    await expectRejected(edit('boundaries/context-chengde.gcj02.geojson', () => '{"type":"FeatureCollection"}'), /context-chengde\.gcj02\.geojson \[features\]: expected a GeoJSON FeatureCollection/);
+  });
+
   it('rejects an unknown option with exit code 2', async () => {
     const r = await runCli(['--frobnicate']);
     expect(r.code).toBe(2);

@@ -5,10 +5,11 @@
  * colours of "保持2020年水平" and "/" must stay apart from every class too (they are also hatched / white).
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import type { DictionaryFile } from '../../src/contract';
+import { readOut } from '../helpers/pipeline';
 
-const dict = JSON.parse(readFileSync('dist/data/dictionary.json', 'utf8')) as DictionaryFile;
+// the pipeline's own output for the current inputs (not a possibly stale dist/)
+const dict = JSON.parse(await readOut('dictionary.json')) as DictionaryFile;
 
 const MACHADO: Record<string, number[][]> = {
   protanopia: [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
@@ -47,13 +48,15 @@ describe('palettes under colour-vision deficiency', () => {
       }
     });
   }
-  it('the non-numeric colours differ from every class of every palette', () => {
-    for (const m of dict.indicators) {
-      for (const [kind, matrix] of Object.entries(MACHADO)) {
+  it('the non-numeric colours differ from every class of every palette, and from each other', () => {
+    const status = [dict.status_colors.maintain_2020, dict.status_colors.not_applicable];
+    for (const [kind, matrix] of Object.entries(MACHADO)) {
+      for (const m of dict.indicators) {
         for (const c of m.colors) {
-          expect(deltaE(lab(simulate(c, matrix)), lab(simulate(dict.status_colors.maintain_2020, matrix))), `${m.id} ${kind} ${c}`).toBeGreaterThan(5);
+          for (const st of status) expect(deltaE(lab(simulate(c, matrix)), lab(simulate(st, matrix))), `${m.id} ${kind} ${c} vs ${st}`).toBeGreaterThan(5);
         }
       }
+      expect(deltaE(lab(simulate(status[0], matrix)), lab(simulate(status[1], matrix))), kind).toBeGreaterThan(10);
     }
   });
 });
