@@ -74,8 +74,10 @@ describe('keyboard', () => {
         const info = await page.evaluate(() => {
           const el = document.activeElement as HTMLElement | null;
           if (!el || el === document.body) return null; // past the last stop, focus returns to the browser
-          const outline = getComputedStyle(el).outlineStyle;
-          return { id: el.id || el.getAttribute('name') || el.tagName, row: el.closest('tr')?.dataset.adcode ?? null, visible: outline !== 'none' };
+          const cs = getComputedStyle(el);
+          // a focus ring is an outline, or a box-shadow ring as MapLibre's controls draw it
+          const visible = cs.outlineStyle !== 'none' || cs.boxShadow !== 'none';
+          return { id: el.id || el.getAttribute('name') || el.getAttribute('aria-label') || el.tagName, row: el.closest('tr')?.dataset.adcode ?? null, visible };
         });
         if (!info) continue;
         expect(info.visible, `focus ring on ${info.id}`).toBe(true);
