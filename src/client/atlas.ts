@@ -7,6 +7,7 @@
 import { parseState, serializeState, type AtlasState, type LayerId, type View } from '../lib/urlState';
 import type { IndicatorMeta, CountyProps, ProjectFeature } from '../contract';
 import type { AtlasMap } from '../map/initMap';
+import { hasWebGL2 } from '../lib/webgl';
 
 interface Config {
   lang: 'zh' | 'en';
@@ -28,14 +29,6 @@ interface Config {
 const cfgEl = document.getElementById('atlas-config');
 if (cfgEl) start(JSON.parse(cfgEl.textContent!) as Config);
 
-export function hasWebGL2(): boolean {
-  try {
-    const c = document.createElement('canvas');
-    return !!c.getContext('webgl2');
-  } catch {
-    return false;
-  }
-}
 
 function start(cfg: Config) {
   const $ = <T extends Element>(sel: string, root: ParentNode = document) => root.querySelector<T>(sel);
@@ -259,6 +252,10 @@ function start(cfg: Config) {
           onHover: ({ x, y, county, project }) => showTooltip(x, y, county, project),
           onView: (v: View) => apply({ ...state, view: v }, 'replace'),
           onReady: () => undefined,
+          onContextLost: () => {
+            map = null;
+            showFallback(cfg.strings.mapFailed);
+          },
         }),
       )
       .then((m) => {
@@ -267,19 +264,6 @@ function start(cfg: Config) {
         const png = $<HTMLButtonElement>('#export-png');
         if (png) png.disabled = false;
         apply(state, 'none');
-        // a lost WebGL context that does not come back leaves the static map, never a dead canvas
-        for (const c of mapEl.querySelectorAll('canvas')) {
-          c.addEventListener('webglcontextlost', () => {
-            setTimeout(() => {
-              const gl = (c as HTMLCanvasElement).getContext('webgl2');
-              if (!gl || gl.isContextLost()) {
-                map?.destroy();
-                map = null;
-                showFallback(cfg.strings.mapFailed);
-              }
-            }, 1500);
-          });
-        }
       })
       .catch((err) => {
         console.warn('map failed to load', err);

@@ -11,6 +11,7 @@
  * same k before the map loads, so that labels and lines are k times larger and still drawn
  * at the screen's full resolution. (A `labelScale` option in initMap would make this unnecessary.)
  */
+import { hasWebGL2 } from '../lib/webgl';
 import type { AtlasState } from '../lib/urlState';
 import type { IndicatorMeta } from '../contract';
 import type { AtlasMap } from '../map/initMap';
@@ -40,13 +41,6 @@ interface Config {
 const cfgEl = document.getElementById('present-config');
 if (cfgEl) start(JSON.parse(cfgEl.textContent!) as Config);
 
-function hasWebGL2(): boolean {
-  try {
-    return !!document.createElement('canvas').getContext('webgl2');
-  } catch {
-    return false;
-  }
-}
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
@@ -266,6 +260,10 @@ function start(cfg: Config) {
           onSelectProject: () => undefined,
           onHover: () => undefined,
           onView: () => undefined,
+          onContextLost: () => {
+            map = null;
+            showFallback(cfg.strings.mapFailed);
+          },
           onReady: () => {
             status.hidden = true;
             wrap.dataset.mapState = 'ready';
@@ -279,18 +277,6 @@ function start(cfg: Config) {
         const step = cfg.steps[current - 1];
         m.update(step.state);
         camera(step, false);
-        for (const c of mapEl.querySelectorAll('canvas')) {
-          c.addEventListener('webglcontextlost', () => {
-            setTimeout(() => {
-              const gl = c.getContext('webgl2');
-              if (!gl || gl.isContextLost()) {
-                map?.destroy();
-                map = null;
-                showFallback(cfg.strings.mapFailed);
-              }
-            }, 1500);
-          });
-        }
       })
       .catch((err) => {
         console.warn('map failed to load', err);

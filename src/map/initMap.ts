@@ -49,6 +49,8 @@ export interface MapCallbacks {
   onHover: (info: { x: number; y: number; county: CountyProps | null; project: ProjectFeature['properties'] | null }) => void;
   onView: (v: View) => void;
   onReady: () => void;
+  /** the WebGL context was lost and did not come back: the map has destroyed itself */
+  onContextLost: () => void;
 }
 
 export interface AtlasMap {
@@ -182,6 +184,18 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       ready = true;
       for (const c of container.querySelectorAll<HTMLCanvasElement>('canvas:not(.maplibregl-canvas)')) c.tabIndex = -1;
       container.dataset.mapState = 'ready';
+      // a lost context that does not come back within 1.5 s: give up the canvas, never leave it dead
+      for (const c of container.querySelectorAll('canvas')) {
+        c.addEventListener('webglcontextlost', () => {
+          setTimeout(() => {
+            const gl = c.getContext('webgl2');
+            if (!gl || gl.isContextLost()) {
+              api.destroy();
+              cb.onContextLost();
+            }
+          }, 1500);
+        });
+      }
       performance.mark('atlas-map-first-frame');
       cb.onReady();
     },
@@ -197,7 +211,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     cb.onView({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
   });
 
-  return {
+  const api: AtlasMap = {
     map,
     update(s) {
       state = s;
@@ -240,4 +254,5 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       map.remove();
     },
   };
+  return api;
 }
