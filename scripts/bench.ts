@@ -168,7 +168,7 @@ function printReport(build: { pipeline: StepTime | null; build: StepTime | null 
   console.log('\n== Speed (Chromium software WebGL; Lighthouse mobile, simulated throttling)');
   console.log(
     table(
-      ['route', 'map 1st frame', 'load', 'LH perf', 'LCP', 'TBT', 'CLS'],
+      ['route', 'map 1st frame (from in view)', 'load', 'LH perf', 'LCP', 'TBT', 'CLS'],
       results
         .filter((r) => !r.skipped)
         .map((r) => {

@@ -3,7 +3,7 @@
  * initMap.ts, that knows about WebGL. Colours and classes come precomputed from the pipeline.
  */
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { PathStyleExtension } from '@deck.gl/extensions';
+import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
 import type { CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../contract';
 import type { AtlasState } from '../lib/urlState';
@@ -225,6 +225,8 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
         ...d.counties.map((f) => ({
           position: f.properties.label,
           text: d.lang === 'zh' ? f.properties.name_zh : f.properties.name_en,
+          // where names collide at the whole-city zoom (红山区 / 元宝山区) the larger county keeps its label
+          priority: Math.min(1000, Math.round(f.properties.area_km2 / 20)),
           size: 13,
           offset: [0, 0] as [number, number],
           color: [26, 26, 26, 255] as RGBA,
@@ -232,6 +234,10 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
         ...schematic,
       ],
       getPixelOffset: (x: { offset: [number, number] }) => x.offset,
+      extensions: [new CollisionFilterExtension()],
+      collisionEnabled: true,
+      getCollisionPriority: (x: { priority?: number }) => x.priority ?? 0,
+      collisionTestProps: { sizeScale: 1.1 },
       getPosition: (x: { position: [number, number] }) => x.position,
       getText: (x: { text: string }) => x.text,
       getSize: (x: { size: number }) => x.size,
