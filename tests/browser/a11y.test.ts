@@ -1,25 +1,15 @@
 /** axe-core on every route, both languages, the presentation, the embed page and the no-WebGL page. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { launch, DESKTOP, PHONE } from '../helpers/browser';
-import { serveDist } from '../helpers/site';
-import type { StaticServer } from '../../scripts/serveStatic';
+import { useSiteAndBrowser } from '../helpers/site';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const ROUTES = ['/', '/en/', '/county/150402/', '/en/county/150402/', '/sources/', '/en/sources/', '/downloads/', '/en/downloads/', '/embed/', '/en/embed/', '/present/', '/en/present/'];
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useSiteAndBrowser();
 
 async function seriousViolations(page: Page): Promise<string[]> {
   // axe is injected as an inline script, so this context bypasses the page's CSP (test only)
@@ -36,10 +26,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
 describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violation', () => {
   for (const route of ROUTES) {
     it(route, async () => {
-      const ctx = await browser.newContext({ viewport: DESKTOP, bypassCSP: true, serviceWorkers: 'block', reducedMotion: 'reduce' });
+      const ctx = await env.browser.newContext({ viewport: DESKTOP, bypassCSP: true, serviceWorkers: 'block', reducedMotion: 'reduce' });
       try {
         const page = await ctx.newPage();
-        await page.goto(server.url + route);
+        await page.goto(env.server.url + route);
         await page.waitForLoadState('load');
         expect(await seriousViolations(page)).toEqual([]);
       } finally {
@@ -53,7 +43,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     try {
       const ctx = await noGl.newContext({ viewport: PHONE, bypassCSP: true, serviceWorkers: 'block' });
       const page = await ctx.newPage();
-      await page.goto(server.url + '/');
+      await page.goto(env.server.url + '/');
       await page.waitForSelector('#map[data-map-state="static"]');
       expect(await seriousViolations(page)).toEqual([]);
     } finally {
@@ -64,10 +54,10 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
 
 describe('keyboard', () => {
   it('reaches the indicator selector, layer toggles, table rows and share controls with Tab, focus visible', async () => {
-    const ctx = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', reducedMotion: 'reduce' });
+    const ctx = await env.browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', reducedMotion: 'reduce' });
     try {
       const page = await ctx.newPage();
-      await page.goto(server.url + '/');
+      await page.goto(env.server.url + '/');
       const reached = new Set<string>();
       for (let i = 0; i < 120; i++) {
         await page.keyboard.press('Tab');

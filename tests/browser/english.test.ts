@@ -3,35 +3,24 @@
  * untranslated. Chinese may appear only as data marked lang="zh-CN" (document quotes, section
  * numbers, county names in both scripts) or in the language switch.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, DESKTOP } from '../helpers/browser';
-import { serveDist } from '../helpers/site';
-import type { StaticServer } from '../../scripts/serveStatic';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP } from '../helpers/browser';
+import { useSiteAndBrowser } from '../helpers/site';
 
 const EN = ['/en/', '/en/county/150425/', '/en/sources/', '/en/downloads/', '/en/embed/', '/en/present/'];
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 /** proper nouns kept in the original script in English text: document numbers and titles, the annex's own wording */
 const PROPER = ['赤政发〔2025〕11号', '水资管〔2024〕349号', '内水资〔2024〕249号', '《赤峰市节水行动实施方案》', '“保持2020年水平”', '保持2020年水平', '中文'];
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useSiteAndBrowser();
 
 describe('English edition', () => {
   for (const route of EN) {
     it(`${route} has no untranslated Chinese UI text`, async () => {
-      const ctx = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+      const ctx = await env.browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
       try {
         const page = await ctx.newPage();
-        await page.goto(server.url + route);
+        await page.goto(env.server.url + route);
         expect(await page.getAttribute('html', 'lang')).toBe('en');
         const leftovers = await page.evaluate(([re, proper]) => {
           const cjk = new RegExp(re as string);
@@ -61,9 +50,9 @@ describe('English edition', () => {
   }
 
   it('names every county in both scripts on its page', async () => {
-    const ctx = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+    const ctx = await env.browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
     const page = await ctx.newPage();
-    await page.goto(server.url + '/en/county/150425/');
+    await page.goto(env.server.url + '/en/county/150425/');
     const h1 = await page.locator('h1').innerText();
     expect(h1).toContain('Hexigten Banner');
     expect(h1).toContain('克什克腾旗');

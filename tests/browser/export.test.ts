@@ -1,32 +1,21 @@
 /** PNG export: a real image of the map at twice the screen resolution, with its legend. Print: A4 without controls. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launch, DESKTOP } from '../helpers/browser';
-import { serveDist } from '../helpers/site';
+import { DESKTOP } from '../helpers/browser';
+import { useSiteAndBrowser } from '../helpers/site';
 import { waitForMap, hexRgb } from '../helpers/mapProbe';
-import type { StaticServer } from '../../scripts/serveStatic';
 import type { DictionaryFile } from '../../src/contract';
 
 const dict = JSON.parse(readFileSync('dist/data/dictionary.json', 'utf8')) as DictionaryFile;
 
-let server: StaticServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useSiteAndBrowser();
 
 describe('PNG export', () => {
   it('downloads a PNG twice the map size holding the map colours and the legend', async () => {
-    const ctx = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', reducedMotion: 'reduce', acceptDownloads: true });
+    const ctx = await env.browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', reducedMotion: 'reduce', acceptDownloads: true });
     try {
       const page = await ctx.newPage();
-      await page.goto(server.url + '/?i=nonconventional_min');
+      await page.goto(env.server.url + '/?i=nonconventional_min');
       await waitForMap(page);
       const mapBox = (await page.locator('#map').boundingBox())!;
       await page.locator('#export-png').scrollIntoViewIfNeeded();
@@ -72,10 +61,10 @@ describe('PNG export', () => {
 
 describe('print', () => {
   it('county pages print on A4 without controls, map as an image, sources on the page', async () => {
-    const ctx = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+    const ctx = await env.browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
     try {
       const page = await ctx.newPage();
-      await page.goto(server.url + '/county/150421/');
+      await page.goto(env.server.url + '/county/150421/');
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('header.site nav').isVisible()).toBe(false);
       expect(await page.locator('.county-map img').isVisible()).toBe(true);
