@@ -83,7 +83,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     });
   } catch (e) {
     if (e instanceof PipelineError) {
-      io.error(`data: rejected input\n  ${e.message}\nNothing was written; ${args.out}/ still holds the last good output.`);
+      const kept = await fs.stat(args.out).then(() => `${args.out}/ still holds the last good output.`, () => `${args.out}/ was not created.`);
+      io.error(`data: rejected input\n  ${e.message}\nNothing was written; ${kept}`);
       return 1;
     }
     io.error(`data: failed: ${(e as Error).stack ?? e}\nNothing was written.`);

@@ -1,10 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, watch, PHONE, DESKTOP, type Watched } from '../helpers/browser';
-import { serveDist } from '../helpers/site';
+import { launch, watch, PHONE, DESKTOP } from '../helpers/browser';
+import { usePages } from '../helpers/site';
 import { dist, hexRgb, pixelAt, project, waitForMap } from '../helpers/mapProbe';
-import type { StaticServer } from '../../scripts/serveStatic';
 import type { CountiesFile, DictionaryFile } from '../../src/contract';
 
 const counties = (JSON.parse(readFileSync('dist/data/counties.geojson', 'utf8')) as CountiesFile).features.map((f) => f.properties);
@@ -12,32 +10,9 @@ const dict = JSON.parse(readFileSync('dist/data/dictionary.json', 'utf8')) as Di
 const county = (code: string) => counties.find((c) => c.adcode === code)!;
 const metaOf = (id: string) => dict.indicators.find((m) => m.id === id)!;
 
-let server: StaticServer;
-let browser: Browser;
-const opened: BrowserContext[] = [];
-
-async function open(path: string, viewport = DESKTOP, extra: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; w: Watched }> {
-  // the service worker's background precache is tested in offline.test.ts; here it only costs time
-  const ctx = await browser.newContext({ viewport, reducedMotion: 'reduce', serviceWorkers: 'block', ...extra });
-  opened.push(ctx);
-  const page = await ctx.newPage();
-  const w = watch(page, server.url);
-  await page.goto(server.url + path);
-  return { page, w };
-}
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-// one live map at a time: software WebGL on two cores is slow enough without company
-afterEach(async () => {
-  for (const c of opened.splice(0)) await c.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+// the service worker's background precache is tested in offline.test.ts; here it only costs time
+const { env, open: openWith, closeAll } = usePages({ viewport: DESKTOP });
+const open = (path: string, viewport = DESKTOP, extra: Parameters<typeof openWith>[1] = {}) => openWith(path, { viewport, ...extra });
 
 describe('home page map', () => {
   it('paints each county in its class colour (read from the canvas)', async () => {
@@ -181,7 +156,7 @@ describe('county pages', () => {
     const ids = async (code: string) => {
       const { page } = await open(`/county/${code}/`);
       const got = await page.$$eval('.projects [data-project]', (els) => els.map((e) => (e as HTMLElement).dataset.project).sort());
-      for (const c of opened.splice(0)) await c.close();
+      await closeAll();
       return got;
     };
     // the power plant has a published position in 元宝山区; the over-extraction zone names 元宝山区 and 松山区
@@ -198,8 +173,8 @@ describe('without WebGL', () => {
     try {
       const ctx = await noGl.newContext({ viewport: DESKTOP });
       const page = await ctx.newPage();
-      const w = watch(page, server.url);
-      await page.goto(server.url + '/?i=agri_saving_capacity');
+      const w = watch(page, env.server.url);
+      await page.goto(env.server.url + '/?i=agri_saving_capacity');
       await page.waitForSelector('#map[data-map-state="static"] img.fallback');
       const img = page.locator('#map img.fallback');
       expect(await img.getAttribute('src')).toBe('/data/choropleth-agri_saving_capacity.svg');
@@ -223,7 +198,7 @@ describe('every page', () => {
       if (await page.locator('#map').count()) await waitForMap(page);
       expect(w.errors, p).toEqual([]);
       expect(w.offOrigin, p).toEqual([]);
-      for (const c of opened.splice(0)) await c.close();
+      await closeAll();
     }
   }, 240_000);
 });
@@ -231,7 +206,7 @@ describe('every page', () => {
 describe('embed', () => {
   it('renders in a 300 px iframe with legend, source and link back', async () => {
     const { page } = await open('/');
-    await page.setContent(`<iframe id="f" src="${server.url}/embed/?i=nonconventional_min" width="300" height="480"></iframe>`);
+    await page.setContent(`<iframe id="f" src="${env.server.url}/embed/?i=nonconventional_min" width="300" height="480"></iframe>`);
     const frame = page.frameLocator('#f');
     await frame.locator('#map[data-map-state="ready"]').waitFor({ timeout: 45_000 });
     await expect(frame.locator('[data-legend="nonconventional_min"]').isVisible()).resolves.toBe(true);

@@ -3,13 +3,12 @@
  * in the URL hash, one QR code per step, the shared map, and a clean console.
  * Needs a built dist/ (npm test builds it).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, watch, type Watched } from '../helpers/browser';
-import { serveDist } from '../helpers/site';
+import type { Page } from 'playwright-core';
+import { launch, watch } from '../helpers/browser';
+import { usePages } from '../helpers/site';
 import { hexRgb } from '../helpers/mapProbe';
-import type { StaticServer } from '../../scripts/serveStatic';
 import type { DictionaryFile, Target } from '../../src/contract';
 import { parseState } from '../../src/lib/urlState';
 
@@ -21,18 +20,11 @@ const metaOf = (id: string) => dict.indicators.find((m) => m.id === id)!;
 /** a projector at 720p: the same layout as 1080p (everything scales with the viewport), fewer pixels to render in software */
 const HALL = { width: 1280, height: 720 };
 
-let server: StaticServer;
-let browser: Browser;
-const opened: BrowserContext[] = [];
-
-async function open(path: string, extra: Parameters<Browser['newContext']>[0] = {}): Promise<{ page: Page; w: Watched }> {
-  const ctx = await browser.newContext({ viewport: HALL, reducedMotion: 'reduce', serviceWorkers: 'block', ...extra });
-  opened.push(ctx);
-  const page = await ctx.newPage();
-  const w = watch(page, server.url);
-  await page.goto(server.url + path);
-  await page.waitForSelector('#present.js');
-  return { page, w };
+const { env, open: openWith } = usePages({ viewport: HALL });
+async function open(path: string, extra: Parameters<typeof openWith>[1] = {}) {
+  const r = await openWith(path, extra);
+  await r.page.waitForSelector('#present.js');
+  return r;
 }
 
 const current = (page: Page) => page.locator('.step[aria-current="step"]');
@@ -40,18 +32,6 @@ const counter = (page: Page) => current(page).locator('.counter .n').innerText()
 const heading = (page: Page) => current(page).locator('h2').innerText();
 const hash = (page: Page) => page.evaluate(() => location.hash);
 const waitForMap = (page: Page) => page.waitForSelector('#present-mapwrap[data-map-state="ready"]', { timeout: 45_000 });
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launch();
-});
-afterEach(async () => {
-  for (const c of opened.splice(0)) await c.close().catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('stepping', () => {
   it('opens on step 1 with the city-wide targets and their section', async () => {
@@ -125,7 +105,7 @@ describe('stepping', () => {
   it('Esc leaves for the home page of the same language', async () => {
     const { page } = await open('/en/present/#3');
     await page.keyboard.press('Escape');
-    await page.waitForURL(`${server.url}/en/`);
+    await page.waitForURL(`${env.server.url}/en/`);
   });
 
   it('F toggles full screen', async () => {
@@ -245,8 +225,8 @@ describe('English edition and no WebGL', () => {
     try {
       const ctx = await noGl.newContext({ viewport: HALL, serviceWorkers: 'block' });
       const page = await ctx.newPage();
-      const w = watch(page, server.url);
-      await page.goto(server.url + '/en/present/#3');
+      const w = watch(page, env.server.url);
+      await page.goto(env.server.url + '/en/present/#3');
       await page.waitForSelector('#present-mapwrap[data-map-state="static"]');
       expect(await counter(page)).toBe('3 / 9');
       expect(await heading(page)).toMatch(/farm/i);

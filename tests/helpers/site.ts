@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic';
-import { launch } from './browser';
+import { launch, watch, type Watched } from './browser';
 
 /** Serve the built dist/ (npm test builds it first). */
 export async function serveDist(): Promise<StaticServer> {
@@ -25,4 +25,32 @@ export function useSiteAndBrowser(): { server: StaticServer; browser: Browser } 
     await env.server?.close();
   });
   return env;
+}
+
+type ContextOptions = Parameters<Browser['newContext']>[0];
+
+/**
+ * useSiteAndBrowser plus `open(path)`: a fresh context per page (service worker blocked, reduced
+ * motion unless overridden), closed after each test so only one live map runs at a time —
+ * software WebGL on two cores is slow enough without company.
+ */
+export function usePages(defaults: ContextOptions = {}) {
+  const env = useSiteAndBrowser();
+  const opened: BrowserContext[] = [];
+  afterEach(async () => {
+    for (const c of opened.splice(0)) await c.close().catch(() => {});
+  });
+  async function open(path: string, extra: ContextOptions = {}): Promise<{ page: Page; w: Watched }> {
+    const ctx = await env.browser.newContext({ reducedMotion: 'reduce', serviceWorkers: 'block', ...defaults, ...extra });
+    opened.push(ctx);
+    const page = await ctx.newPage();
+    const w = watch(page, env.server.url);
+    await page.goto(env.server.url + path);
+    return { page, w };
+  }
+  /** close what this test opened so far */
+  const closeAll = async () => {
+    for (const c of opened.splice(0)) await c.close();
+  };
+  return { env, open, closeAll };
 }
