@@ -6,6 +6,7 @@ export const INPUT_FILES = {
   document: 'source/chifeng-water-saving-plan-2025.txt',
   annex: 'annex.csv',
   targets: 'targets.csv',
+  statements: 'statements.csv',
   projects: 'projects.geojson',
   progress: 'progress.csv',
   counties: 'boundaries/chifeng-counties.gcj02.geojson',
@@ -39,13 +40,6 @@ export const REGION_BBOX: [number, number, number, number] = [116.0, 41.0, 121.0
 export const CONTEXT_BBOX: [number, number, number, number] = [115.2, 40.3, 122.0, 46.0];
 /** largest |全市 − Σ counties| accepted for additive annex columns, as a share of 全市 (the document's own rounding is 0.007%) */
 export const CROSS_CHECK_TOLERANCE = 0.005;
-/**
- * colours of the two non-numeric statuses: neutral tones outside every sequential scheme.
- * "/" is a mid grey, not white: white fell within ΔE 5 of YlGn's lightest class under simulated
- * tritanopia (tests/site/palettes.test.ts); "保持2020年水平" is also hatched on every map.
- */
-export const STATUS_COLORS = { maintain_2020: '#d9d2c5', not_applicable: '#8c8c8c' } as const;
-
 export const DOCUMENT = {
   title: '赤峰市节水行动实施方案',
   number: '赤政发〔2025〕11号',

@@ -1,6 +1,7 @@
 import * as turf from '@turf/turf';
-import { AnnexFile, CountiesFile, DictionaryFile, ProgressFile, ProjectsFile, Target, OUTPUT_FILES } from '../src/contract';
-import { COUNTY_CODES } from '../src/config/divisions';
+import { AnnexFile, CountiesFile, DictionaryFile, IndicatorDef, ProgressFile, ProjectsFile, Statement, Target, OUTPUT_FILES } from '../src/domain/contract';
+import { INDICATORS } from '../src/domain/indicators';
+import { COUNTY_CODES } from '../src/domain/divisions';
 import { PipelineError } from './errors';
 import { z } from 'zod';
 
@@ -22,6 +23,7 @@ export function validateOutputs(o: {
   cityCounties: CountiesFile;
   annex: AnnexFile;
   targets: Target[];
+  statements: Statement[];
   projects: ProjectsFile;
   progress: ProgressFile;
   dictionary: DictionaryFile;
@@ -36,7 +38,24 @@ export function validateOutputs(o: {
   }
   check(AnnexFile, o.annex, OUTPUT_FILES.annex);
   check(z.array(Target), o.targets, OUTPUT_FILES.targets);
+  check(z.array(Statement), o.statements, OUTPUT_FILES.statements);
   check(ProjectsFile, o.projects, OUTPUT_FILES.projects);
   check(ProgressFile, o.progress, OUTPUT_FILES.progress);
   check(DictionaryFile, o.dictionary, OUTPUT_FILES.dictionary);
+}
+
+/**
+ * The indicator registry itself (src/domain/indicators.ts) against its schema: ids and annex
+ * headers unique, every field present. A failure is a mistake in the registry, named by entry.
+ */
+export function validateRegistry(): void {
+  const file = 'src/domain/indicators.ts';
+  INDICATORS.forEach((ind, i) => check(IndicatorDef, ind, `${file} [${ind.id ?? i}]`));
+  for (const key of ['id', 'column'] as const) {
+    const seen = new Set<string>();
+    for (const ind of INDICATORS) {
+      if (seen.has(ind[key])) throw new PipelineError(file, `two indicators share the ${key} "${ind[key]}"`, { field: key });
+      seen.add(ind[key]);
+    }
+  }
 }

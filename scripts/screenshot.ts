@@ -1,21 +1,29 @@
-/** npx tsx scripts/screenshot.ts [path ...] — screenshots at 390×844 and 1440×900 into /tmp/shots (for looking, not testing). */
+/**
+ * npx tsx scripts/screenshot.ts [path ...] — screenshots of the built site (dist/) for looking,
+ * not testing, into /tmp/shots: 390×844 and 1440×900 (SIZES=390x844,1920x1080 to choose).
+ * FULL=1 for whole pages; SCROLL=<css selector> to bring an element into view first (e.g. #map,
+ * which loads the live map).
+ */
 import { serveStatic } from './serveStatic';
-import { launch, watch, PHONE, DESKTOP } from '../tests/helpers/browser';
+import { launch, watch } from '../tests/helpers/browser';
 
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/'];
-const server = await serveStatic('dist');
+const sizes = (process.env.SIZES ?? '390x844,1440x900').split(',').map((s) => s.split('x').map(Number) as [number, number]);
+const server = await serveStatic(process.env.DIST ?? 'dist');
 const browser = await launch();
 for (const p of paths) {
-  for (const [name, vp] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-    const ctx = await browser.newContext({ viewport: vp, deviceScaleFactor: 1, isMobile: name === 'phone', hasTouch: name === 'phone' });
+  for (const [width, height] of sizes) {
+    const phone = width < 700;
+    const ctx = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, isMobile: phone, hasTouch: phone, serviceWorkers: 'block' });
     const page = await ctx.newPage();
     const w = watch(page, server.url);
     await page.goto(server.url + p);
-    await page.waitForSelector('#map[data-map-state]', { timeout: 30000 }).catch(() => {});
+    if (process.env.SCROLL) await page.locator(process.env.SCROLL).first().scrollIntoViewIfNeeded().catch(() => {});
+    await page.waitForSelector('[data-map-state="ready"], [data-map-state="static"]', { timeout: 45000 }).catch(() => {});
     await page.waitForTimeout(800);
-    const file = `/tmp/shots/${p.replace(/[^a-z0-9]+/gi, '_')}-${name}.png`;
+    const file = `/tmp/shots/${p.replace(/[^a-z0-9]+/gi, '_')}-${width}x${height}.png`;
     await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
-    console.log(file, 'errors:', w.errors, 'off-origin:', w.offOrigin, 'state:', await page.getAttribute('#map', 'data-map-state').catch(() => null));
+    console.log(file, 'errors:', w.errors, 'off-origin:', w.offOrigin);
     await ctx.close();
   }
 }

@@ -33,3 +33,37 @@ export function hatchLines(
   }
   return { type: 'MultiLineString', coordinates: segments };
 }
+
+export type HatchCollection = GeoJSON.FeatureCollection<GeoJSON.MultiLineString, { adcode: string | null; project_id: string | null }>;
+
+/**
+ * The hatching every map draws, clipped once here: per county that carries a hatched cell
+ * (cellLook decides which) in some indicator, and per project drawn as a schematic area.
+ */
+export function hatchFeatures(
+  counties: GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon, { adcode: string }>[],
+  hatchedCounty: (adcode: string) => boolean,
+  projects: GeoJSON.Feature<GeoJSON.Geometry | null, { id: string }>[],
+  spacingDeg: number,
+  decimals: number,
+): HatchCollection {
+  return {
+    type: 'FeatureCollection',
+    features: [
+      ...counties
+        .filter((f) => hatchedCounty(f.properties.adcode))
+        .map((f) => ({
+          type: 'Feature' as const,
+          properties: { adcode: f.properties.adcode, project_id: null },
+          geometry: hatchLines(f, spacingDeg, decimals),
+        })),
+      ...projects
+        .filter((f) => f.geometry && /Polygon/.test(f.geometry.type))
+        .map((f) => ({
+          type: 'Feature' as const,
+          properties: { adcode: null, project_id: f.properties.id },
+          geometry: hatchLines(f as GeoJSON.Feature<GeoJSON.Polygon | GeoJSON.MultiPolygon>, spacingDeg, decimals),
+        })),
+    ],
+  };
+}

@@ -1,6 +1,6 @@
 import * as chromatic from 'd3-scale-chromatic';
-import { INDICATORS } from '../../src/config/indicators';
-import type { AnnexRow, IndicatorMeta } from '../../src/contract';
+import { INDICATORS } from '../../src/domain/indicators';
+import { IndicatorMeta, type AnnexRow } from '../../src/domain/contract';
 
 /** Linear-interpolated quantile of sorted numbers (the R-7 definition d3 uses). */
 function quantile(sorted: number[], p: number): number {
@@ -43,25 +43,13 @@ export function indicatorMeta(counties: AnnexRow[], classCount: number): Indicat
     const scheme = (chromatic as unknown as Record<string, readonly (readonly string[])[]>)[`scheme${ind.scheme}`];
     // schemes start at 3 colours; for fewer classes take the darker end of the 3-class scheme
     const colors = k >= 3 ? [...scheme[k]] : [...scheme[3]].slice(3 - k);
-    return {
-      id: ind.id,
-      name_zh: ind.name_zh,
-      name_en: ind.name_en,
-      short_zh: ind.short_zh,
-      short_en: ind.short_en,
-      unit_zh: ind.unit_zh,
-      unit_en: ind.unit_en,
-      direction: ind.direction,
-      decimals: ind.decimals,
-      additive: ind.additive,
-      meaning_zh: ind.meaning_zh,
-      meaning_en: ind.meaning_en,
-      section: ind.section,
-      section_en: ind.section_en,
+    // the published metadata is the registry entry itself (the contract drops the parsing details) plus the classes
+    return IndicatorMeta.parse({
+      ...ind,
       breaks,
       colors: colors.map((c) => c.toLowerCase()),
-      domain: [Math.min(...vals), Math.max(...vals)] as [number, number],
+      domain: [Math.min(...vals), Math.max(...vals)],
       ranked: vals.length,
-    };
+    });
   });
 }

@@ -1,5 +1,5 @@
-import type { AnnexRow, CrossCheck } from '../../src/contract';
-import { INDICATORS } from '../../src/config/indicators';
+import type { AnnexRow, CrossCheck } from '../../src/domain/contract';
+import { INDICATORS } from '../../src/domain/indicators';
 
 /** Number of decimals a printed number carries ("0.5800" -> 4). */
 const decimalsOf = (t: string) => (t.includes('.') ? t.split('.')[1].length : 0);

@@ -1,6 +1,6 @@
-import { INDICATORS } from '../../src/config/indicators';
-import type { AnnexFile, DictionaryFile, IndicatorMeta } from '../../src/contract';
-import { OUTPUT_FILES } from '../../src/contract';
+import { INDICATORS } from '../../src/domain/indicators';
+import type { AnnexFile, DictionaryFile, IndicatorMeta } from '../../src/domain/contract';
+import { OUTPUT_FILES } from '../../src/domain/contract';
 
 const BOM = '\ufeff';
 const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);

@@ -1,8 +1,8 @@
 import * as turf from '@turf/turf';
 import polylabel from 'polylabel';
-import { INDICATORS } from '../../src/config/indicators';
-import { COUNTIES } from '../../src/config/divisions';
-import type { AnnexRow, CountiesFile, CountyFeature, CountyProps, IndicatorMeta } from '../../src/contract';
+import { INDICATORS } from '../../src/domain/indicators';
+import { COUNTIES } from '../../src/domain/divisions';
+import { cellProperties, type AnnexRow, type CountiesFile, type CountyFeature, type CountyProps, type IndicatorMeta } from '../../src/domain/contract';
 import { PipelineError } from '../errors';
 import { classOf, ranks } from './computeClasses';
 
@@ -58,13 +58,17 @@ export function joinIndicators(
       const cell = row.cells[ind.id];
       const m = meta.find((x) => x.id === ind.id)!;
       const cityCell = city.cells[ind.id];
-      props[ind.id] = cell.value;
-      props[`${ind.id}_text`] = cell.text;
-      props[`${ind.id}_status`] = cell.status;
-      props[`${ind.id}_rank`] = rankBy[ind.id][i];
-      props[`${ind.id}_class`] = cell.value === null ? null : classOf(cell.value, m.breaks);
-      props[`${ind.id}_share`] =
-        ind.additive && cell.value !== null && cityCell.value ? round(cell.value / cityCell.value, 4) : null;
+      Object.assign(
+        props,
+        cellProperties(ind.id, {
+          value: cell.value,
+          text: cell.text,
+          status: cell.status,
+          rank: rankBy[ind.id][i],
+          cls: cell.value === null ? null : classOf(cell.value, m.breaks),
+          share: ind.additive && cell.value !== null && cityCell.value ? round(cell.value / cityCell.value, 4) : null,
+        }),
+      );
     }
     return { type: 'Feature', properties: props as CountyProps, geometry: f.geometry };
   });

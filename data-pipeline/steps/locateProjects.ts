@@ -1,5 +1,5 @@
 import * as turf from '@turf/turf';
-import type { CountiesFile, ProjectsFile } from '../../src/contract';
+import type { CountiesFile, ProjectsFile } from '../../src/domain/contract';
 
 /**
  * Which counties each project touches, done once here so county pages can list their projects.

@@ -1,4 +1,4 @@
-import { DIVISIONS, type DivisionDef } from '../../src/config/divisions';
+import { DIVISIONS, type DivisionDef } from '../../src/domain/divisions';
 import { normalizeCell } from './decodeText';
 
 /** Edit distance, for "did you mean" suggestions. */

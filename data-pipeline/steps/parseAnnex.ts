@@ -1,6 +1,6 @@
-import type { AnnexCell, AnnexRow } from '../../src/contract';
-import { INDICATORS, type IndicatorId } from '../../src/config/indicators';
-import { CITY, COUNTIES, divisionByCode } from '../../src/config/divisions';
+import type { AnnexCell, AnnexRow } from '../../src/domain/contract';
+import { INDICATORS, type IndicatorId } from '../../src/domain/indicators';
+import { CITY, COUNTIES, divisionByCode } from '../../src/domain/divisions';
 import { PipelineError } from '../errors';
 import { parseCsv, parseDecimal } from './parseCsv';
 import { normalizeCell } from './decodeText';
@@ -9,13 +9,6 @@ import { divisionByName, nearestDivisionName } from './matchDivision';
 export const ANNEX_CODE_COLUMN = '行政区划代码';
 export const ANNEX_NAME_COLUMN = '行政区';
 const MAINTAIN = '保持2020年水平';
-
-/** Plausible ranges per kind; a value outside is a typo, not a target. */
-const RANGE = {
-  amount: [0, 1e6],
-  percent: [0, 100],
-  coefficient: [0, 1],
-} as const;
 
 /** One annex cell as written -> its meaning; throws with file, line and field on anything else. */
 export function parseAnnexCell(text: string, ind: (typeof INDICATORS)[number], file: string, line: number, who: string): AnnexCell {
@@ -27,7 +20,8 @@ export function parseAnnexCell(text: string, ind: (typeof INDICATORS)[number], f
   if (v === null) {
     throw new PipelineError(file, 'not a number (expected a decimal like 1.9674, "保持2020年水平" or "/")', { line, field, value: text });
   }
-  const [lo, hi] = RANGE[ind.kind];
+  // the registry's plausible range: a value outside is a typo, not a target
+  const [lo, hi] = ind.range.target;
   if (v < lo || v > hi) {
     throw new PipelineError(file, `out of range: a ${ind.kind} must lie between ${lo} and ${hi}`, { line, field, value: text });
   }

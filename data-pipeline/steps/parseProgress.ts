@@ -1,6 +1,6 @@
-import type { ProgressRow } from '../../src/contract';
-import { ADCODE_RE } from '../../src/contract';
-import { divisionByCode } from '../../src/config/divisions';
+import type { ProgressRow } from '../../src/domain/contract';
+import { ADCODE_RE } from '../../src/domain/contract';
+import { divisionByCode } from '../../src/domain/divisions';
 import { PipelineError } from '../errors';
 import { parseCsv, parseDecimal } from './parseCsv';
 

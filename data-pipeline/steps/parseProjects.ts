@@ -1,7 +1,7 @@
-import { ProjectProps } from '../../src/contract';
-import type { ProjectsFile } from '../../src/contract';
+import { ProjectProps } from '../../src/domain/contract';
+import type { ProjectsFile } from '../../src/domain/contract';
 import { PipelineError } from '../errors';
-import { COUNTY_CODES } from '../../src/config/divisions';
+import { COUNTY_CODES } from '../../src/domain/divisions';
 
 type Coords = number[] | Coords[];
 const positions = (c: Coords): number[][] => (typeof c[0] === 'number' ? [c as number[]] : (c as Coords[]).flatMap(positions));

@@ -1,6 +1,6 @@
-import type { Target } from '../../src/contract';
-import { Target as TargetSchema } from '../../src/contract';
-import { INDICATOR_IDS } from '../../src/config/indicators';
+import type { Target } from '../../src/domain/contract';
+import { Target as TargetSchema } from '../../src/domain/contract';
+import { INDICATOR_IDS } from '../../src/domain/indicators';
 import { PipelineError } from '../errors';
 import { parseCsv, parseDecimal } from './parseCsv';
 import { normalizeCell } from './decodeText';

@@ -1,7 +1,7 @@
 import { geoMercator, geoPath } from 'd3-geo';
 import * as turf from '@turf/turf';
-import type { CountiesFile, ProjectsFile } from '../../src/contract';
-import { escapeXml } from '../../src/lib/format';
+import type { CountiesFile, ProjectsFile } from '../../src/domain/contract';
+import { escapeXml } from '../../src/domain/format';
 
 /**
  * A static map focused on one county, drawn at build time: the county in the accent colour,

@@ -4,11 +4,12 @@
  * newspaper or on a slide. Loaded only when asked for.
  */
 import type { AtlasMap } from '../map/initMap';
+import { HATCH_LINE, type LegendItem } from '../domain/cellLook';
 
 export interface PngText {
   title: string;
   unit: string;
-  legend: { color: string | null; hatch: boolean; label: string }[];
+  legend: Pick<LegendItem, 'fill' | 'hatch' | 'label'>[];
   source: string;
   notes: string[];
   site: string;
@@ -40,14 +41,14 @@ export async function renderPng(map: AtlasMap, text: PngText, scale = 2): Promis
   text.legend.forEach((item, i) => {
     const x = pad + (i % 2) * (out.width / 2);
     const yy = y + Math.floor(i / 2) * rowH;
+    ctx.fillStyle = item.fill;
+    ctx.fillRect(x, yy, 24 * scale, 14 * scale);
     if (item.hatch) {
       ctx.save();
       ctx.beginPath();
       ctx.rect(x, yy, 24 * scale, 14 * scale);
       ctx.clip();
-      ctx.fillStyle = '#d9d2c5';
-      ctx.fillRect(x, yy, 24 * scale, 14 * scale);
-      ctx.strokeStyle = '#6b6357';
+      ctx.strokeStyle = HATCH_LINE;
       ctx.lineWidth = 1.5 * scale;
       for (let k = -14; k < 24; k += 5) {
         ctx.beginPath();
@@ -56,9 +57,6 @@ export async function renderPng(map: AtlasMap, text: PngText, scale = 2): Promis
         ctx.stroke();
       }
       ctx.restore();
-    } else {
-      ctx.fillStyle = item.color ?? '#ffffff';
-      ctx.fillRect(x, yy, 24 * scale, 14 * scale);
     }
     ctx.strokeStyle = '#888888';
     ctx.lineWidth = scale;

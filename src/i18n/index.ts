@@ -1,5 +1,8 @@
 /** Every UI string, in one place. Chinese first; the English edition reads the same keys. */
-export type Lang = 'zh' | 'en';
+import { CELL_WORDS, PRECISION_WORDS, type Lang } from '../domain/vocabulary';
+import { PAGE_STRINGS } from './pages';
+
+export type { Lang };
 
 const zh = {
   htmlLang: 'zh-CN',
@@ -27,12 +30,12 @@ const zh = {
   layers: '项目图层',
   legend: '图例',
   unit: '单位',
-  maintain: '保持2020年水平',
-  notApplicable: '不适用（/）',
-  schematic: '示意位置',
-  approximate: '近似位置',
-  surveyed: '实测位置',
-  unlocated: '位置未公布',
+  maintain: CELL_WORDS.zh.maintain,
+  notApplicable: CELL_WORDS.zh.notApplicable,
+  schematic: PRECISION_WORDS.zh.schematic,
+  approximate: PRECISION_WORDS.zh.approximate,
+  surveyed: PRECISION_WORDS.zh.surveyed,
+  unlocated: PRECISION_WORDS.zh.unlocated,
   schematicNote: '示意位置：文件未公布准确位置，图上线条与范围仅为示意。',
   schematicBadge: '虚线为示意位置',
   noWebgl: '您的浏览器不支持 WebGL，下面是静态地图；数据表格包含全部数字。',
@@ -82,6 +85,18 @@ const zh = {
   embedHelp: '把下面的代码粘贴到网页中，即可嵌入当前地图：',
   pngSource: '数据来源：赤峰市人民政府《赤峰市节水行动实施方案》（赤政发〔2025〕11号）附件目标分解表；文件日期 2025-04-11',
   pngNotes: ['边界为示意，非权威地图；斜线：保持2020年水平；虚线及“示意位置”：工程位置为示意。'],
+  mainNav: '主导航',
+  onThisPage: '本页目录',
+  myCounty: '我所在的旗县区',
+  moreTargets: '重点任务中的其他目标（{n}项）',
+  openFullMap: '打开完整地图 ↗',
+  locatorAlt: '{name}在赤峰市的位置（示意）',
+  legendSource: '来源：赤政发〔2025〕11号 附件目标分解表（2025-04-11）；边界为示意',
+  /** joins names in a list: 红山区、松山区 */
+  listSep: '、',
+  /** joins clauses: …；… */
+  clauseSep: '；',
+  ...PAGE_STRINGS.zh,
 };
 
 export type Strings = typeof zh;
@@ -112,12 +127,12 @@ const en: Strings = {
   layers: 'Project layers',
   legend: 'Legend',
   unit: 'Unit',
-  maintain: 'Hold at 2020 level',
-  notApplicable: 'Not applicable (/)',
-  schematic: 'Schematic location',
-  approximate: 'Approximate location',
-  surveyed: 'Surveyed location',
-  unlocated: 'Location not published',
+  maintain: CELL_WORDS.en.maintain,
+  notApplicable: CELL_WORDS.en.notApplicable,
+  schematic: PRECISION_WORDS.en.schematic,
+  approximate: PRECISION_WORDS.en.approximate,
+  surveyed: PRECISION_WORDS.en.surveyed,
+  unlocated: PRECISION_WORDS.en.unlocated,
   schematicNote: 'Schematic: the plan publishes no exact location; lines and areas are for illustration only.',
   schematicBadge: 'Dashed = schematic location',
   noWebgl: 'Your browser has no WebGL, so this is a static map; the table holds every figure.',
@@ -167,14 +182,25 @@ const en: Strings = {
   embedHelp: 'Paste this code into a web page to embed the current map:',
   pngSource: 'Source: Chifeng Municipal Government, Chifeng Water-Saving Action Plan (赤政发〔2025〕11号), annex; document date 2025-04-11',
   pngNotes: ['Boundaries are illustrative, not an authoritative map; hatched: hold at the 2020 level; dashed and “schematic”: project locations are schematic.'],
+  mainNav: 'Main',
+  onThisPage: 'On this page',
+  myCounty: 'My county',
+  moreTargets: 'More targets from the tasks ({n})',
+  openFullMap: 'Open the full map ↗',
+  locatorAlt: 'Location of {name} in Chifeng (illustrative)',
+  legendSource: 'Source: 赤政发〔2025〕11号, annex (2025-04-11); boundaries illustrative',
+  listSep: ', ',
+  clauseSep: '; ',
+  ...PAGE_STRINGS.en,
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };
 export const t = (lang: Lang) => STRINGS[lang];
 /** "{rank}" placeholders */
 export const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(v[k] ?? ''));
-/** prefix for links in the given edition */
-export const base = (lang: Lang) => (lang === 'zh' ? '/' : '/en/');
+/** fill() for templates: the values may be markup (e.g. a <span lang>); returns the parts to render in order */
+export const fillParts = (s: string, v: Record<string, unknown>): unknown[] =>
+  s.split(/(\{\w+\})/).filter((x) => x !== '').map((x) => (/^\{(\w+)\}$/.test(x) ? v[x.slice(1, -1)] : x));
 /** punctuation differs: full-width in Chinese, ASCII in English */
 export const colon = (lang: Lang) => (lang === 'zh' ? '：' : ': ');
 export const paren = (lang: Lang, x: string | number) => (lang === 'zh' ? `（${x}）` : ` (${x})`);

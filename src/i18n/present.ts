@@ -1,16 +1,14 @@
 /**
  * UI strings of the presentation mode (/present/, /en/present/), for water-week events
  * (世界水日, 中国水周, 城市节水宣传周). Figures never live here: they come from the pipeline's
- * outputs at build time. The `citizen` quotes are the document's own words (section 三（三）);
- * Presentation.astro checks at build time that each one occurs in the source text.
+ * outputs at build time, and so do the document's own words on the last step (statements.json,
+ * checked against the source text by the pipeline). Words the rest of the site uses too
+ * (section, precision, punctuation) come from ./index.
  */
 import type { Lang } from './index';
 
 const zh = {
   pageTitle: '演示模式 · 赤峰节水地图',
-  colon: '：',
-  open: '（',
-  close: '）',
   original: '原文',
   heading: '节水行动演示',
   docShort: '《赤峰市节水行动实施方案》赤政发〔2025〕11号',
@@ -21,7 +19,6 @@ const zh = {
   next: '下一步',
   keysHint: '翻页：→ ← 空格 PageUp PageDown · Home/End 首末页 · Q 放大二维码 · F 全屏 · Esc 退出',
   stepOf: '第{n}步，共{of}步',
-  section: '出处',
   qrCaption: '手机扫码，打开本页地图',
   qrCaptionHome: '手机扫码，打开赤峰节水地图',
   qrLabel: '二维码：在手机上打开{title}',
@@ -29,19 +26,10 @@ const zh = {
   mapLegend: '图例',
   mapLoading: '地图加载中…',
   noWebgl: '本机不支持 WebGL，显示静态地图。',
-  mapFailed: '交互地图无法加载，已显示静态地图。',
   noscript: '未启用 JavaScript：请用每页下方的“上一步”“下一步”翻页，键盘翻页和交互地图不可用。',
-  cityWide: '全市',
   most: '最多',
   least: '最少',
   highest: '最高',
-  lowest: '最低',
-  notApplicableIn: '不适用（/）',
-  maintainIn: '保持2020年水平',
-  counties: '个旗县区',
-  schematic: '示意位置',
-  approximate: '近似位置',
-  unlocated: '位置未公布',
   steps: {
     targets: { title: '赤峰市2025年节水目标', lede: '方案“一、工作目标”中的全市目标。' },
     caps: { title: '各旗县区用水总量上限', lede: '全市用水总量上限分解到{n}个旗县区。' },
@@ -66,16 +54,8 @@ const zh = {
   newRoundCounties: '涉及{n}个旗县区（未点名）',
   consolidation: '元宝山区超采区巩固治理',
   consolidationWhere: '涉及{names}',
-  newRound: '新一轮划定的超采区',
   dueIn: '{year}年编制完成综合治理方案',
   powerPlantSwitch: '完成元宝山电厂水源置换',
-  citizen: [
-    { quote: '引导公众共同践行《公民节约用水行为规范》', text: '践行《公民节约用水行为规范》' },
-    { quote: '倡导“节水即减排”、“节水即治污”等理念', text: '“节水即减排”“节水即治污”' },
-    { quote: '开展节水进校园、进机关、进企业、进社区、进农村“五进”活动', text: '节水“五进”：进校园、进机关、进企业、进社区、进农村' },
-  ],
-  citizenSection: '三（三）加强节水宣传教育',
-  citizenEvents: '世界水日、中国水周、城市节水宣传周',
   citizenEventsLead: '宣传节点',
 };
 
@@ -83,9 +63,6 @@ export type PresentStrings = typeof zh;
 
 const en: PresentStrings = {
   pageTitle: 'Presentation · Chifeng Water-Saving Atlas',
-  colon: ': ',
-  open: ' (',
-  close: ')',
   original: 'The plan',
   heading: 'Water-saving action',
   docShort: 'Chifeng Water-Saving Action Plan, 赤政发〔2025〕11号',
@@ -96,7 +73,6 @@ const en: PresentStrings = {
   next: 'Next',
   keysHint: '→ ← Space PgUp PgDn · Home/End · Q big QR code · F full screen · Esc exit',
   stepOf: 'Step {n} of {of}',
-  section: 'Section',
   qrCaption: 'Scan to open this map on your phone',
   qrCaptionHome: 'Scan to open the atlas on your phone',
   qrLabel: 'QR code: open {title} on a phone',
@@ -104,19 +80,10 @@ const en: PresentStrings = {
   mapLegend: 'Legend',
   mapLoading: 'Loading map…',
   noWebgl: 'No WebGL on this computer: showing the static map.',
-  mapFailed: 'The interactive map could not load: showing the static map.',
   noscript: 'JavaScript is off: use the Previous / Next links on each step; keys and the live map need JavaScript.',
-  cityWide: 'Whole city',
   most: 'Most',
   least: 'Least',
   highest: 'Highest',
-  lowest: 'Lowest',
-  notApplicableIn: 'Not applicable (/)',
-  maintainIn: 'Hold at 2020 level',
-  counties: 'divisions',
-  schematic: 'Schematic location',
-  approximate: 'Approximate location',
-  unlocated: 'Location not published',
   steps: {
     targets: { title: 'Chifeng’s water-saving targets for 2025', lede: 'City-wide targets from section 1 (work targets) of the plan.' },
     caps: { title: 'Water-use caps by county', lede: 'The city’s cap on total water use, split among the {n} divisions.' },
@@ -141,16 +108,8 @@ const en: PresentStrings = {
   newRoundCounties: 'in {n} divisions (not named)',
   consolidation: 'Yuanbaoshan zone: consolidation',
   consolidationWhere: 'parts of {names}',
-  newRound: 'Newly designated over-extraction area',
   dueIn: 'remediation plan due in {year}',
   powerPlantSwitch: 'The Yuanbaoshan power plant switches its water source',
-  citizen: [
-    { quote: '引导公众共同践行《公民节约用水行为规范》', text: 'Follow the Citizens’ Code of Conduct for Saving Water' },
-    { quote: '倡导“节水即减排”、“节水即治污”等理念', text: '“Saving water cuts emissions”, “saving water cuts pollution”' },
-    { quote: '开展节水进校园、进机关、进企业、进社区、进农村“五进”活动', text: 'Water saving in five places: schools, government offices, companies, communities and villages' },
-  ],
-  citizenSection: '§3 (3) publicity and education',
-  citizenEvents: 'World Water Day, China Water Week, City Water-Saving Week',
   citizenEventsLead: 'Occasions',
 };
 

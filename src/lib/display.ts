@@ -1,18 +1,11 @@
 /** Build-time text for figures: always the document's own digits, never a recomputed rounding. */
-import type { AnnexCell, CountyProps, IndicatorMeta, Target } from '../contract';
+import { countyCell, type AnnexCell, type CountyProps, type IndicatorMeta, type Target } from '../domain/contract';
+import { cellLabel as labelOf } from '../domain/cellLook';
+import { CELL_WORDS } from '../domain/vocabulary';
 import { t, fill, type Lang } from '../i18n';
-import type { IndicatorId } from '../config/indicators';
 
-export function cellLabel(cell: Pick<AnnexCell, 'status' | 'text'>, lang: Lang): string {
-  const s = t(lang);
-  if (cell.status === 'maintain_2020') return s.maintain;
-  if (cell.status === 'not_applicable') return s.notApplicable;
-  return cell.text;
-}
-
-export function countyCell(p: CountyProps, id: IndicatorId): Pick<AnnexCell, 'status' | 'text'> {
-  return { status: p[`${id}_status`], text: p[`${id}_text`] };
-}
+/** A cell in the reader's words: the document's digits, or "保持2020年水平" / "不适用（/）". */
+export const cellLabel = (cell: Pick<AnnexCell, 'status' | 'text'>, lang: Lang): string => labelOf(cell, CELL_WORDS[lang]);
 
 export const unitOf = (m: Pick<IndicatorMeta, 'unit_zh' | 'unit_en'>, lang: Lang) => (lang === 'zh' ? m.unit_zh : m.unit_en);
 export const nameOf = (x: { name_zh: string; name_en: string }, lang: Lang) => (lang === 'zh' ? x.name_zh : x.name_en);
@@ -31,23 +24,24 @@ export function targetDirection(tg: Target, lang: Lang): string {
 
 /** One sentence that says what the current choropleth shows, for the map's text alternative. */
 export function choroplethSummary(meta: IndicatorMeta, counties: CountyProps[], lang: Lang): string {
-  const id = meta.id;
-  const nums = counties.filter((p) => p[`${id}_status`] === 'value');
-  const top = nums.filter((p) => p[`${id}_rank`] === 1);
-  const min = Math.min(...nums.map((p) => p[id] as number));
-  const bottom = nums.filter((p) => p[id] === min);
-  const maintain = counties.filter((p) => p[`${id}_status`] === 'maintain_2020');
-  const na = counties.filter((p) => p[`${id}_status`] === 'not_applicable');
-  const names = (ps: CountyProps[]) => ps.map((p) => nameOf(p, lang)).join(lang === 'zh' ? '、' : ', ');
+  const cells = counties.map((p) => ({ p, c: countyCell(p, meta.id) }));
+  const nums = cells.filter((x) => x.c.status === 'value');
+  const top = nums.filter((x) => x.c.rank === 1);
+  const min = Math.min(...nums.map((x) => x.c.value as number));
+  const bottom = nums.filter((x) => x.c.value === min);
+  const maintain = cells.filter((x) => x.c.status === 'maintain_2020');
+  const na = cells.filter((x) => x.c.status === 'not_applicable');
+  const names = (xs: typeof cells) => xs.map((x) => nameOf(x.p, lang)).join(t(lang).listSep);
   const unit = unitOf(meta, lang);
-  const txt = (ps: CountyProps[]) => `${names(ps)} ${ps[0][`${id}_text`]} ${unit}`;
+  const txt = (xs: typeof cells) => `${names(xs)} ${xs[0].c.text} ${unit}`;
+  const n = counties.length;
   if (lang === 'zh') {
-    let out = `地图按“${meta.name_zh}”为12个旗县区着色，颜色越深数值越大。最高：${txt(top)}；最低：${txt(bottom)}。`;
+    let out = `地图按“${meta.name_zh}”为${n}个旗县区着色，颜色越深数值越大。最高：${txt(top)}；最低：${txt(bottom)}。`;
     if (maintain.length) out += `${names(maintain)}的目标为“保持2020年水平”（斜线填充）。`;
     if (na.length) out += `${names(na)}不适用（灰色）。`;
     return out;
   }
-  let out = `The map shades the 12 divisions by “${meta.name_en}”; darker means higher. Highest: ${txt(top)}; lowest: ${txt(bottom)}.`;
+  let out = `The map shades the ${n} divisions by “${meta.name_en}”; darker means higher. Highest: ${txt(top)}; lowest: ${txt(bottom)}.`;
   if (maintain.length) out += ` ${names(maintain)}: hold at the 2020 level (hatched).`;
   if (na.length) out += ` ${names(na)}: not applicable (grey).`;
   return out;

@@ -14,8 +14,9 @@ import {
   OUTPUT_FILES,
   ProgressFile,
   ProjectsFile,
+  Statement,
   Target,
-} from '../contract';
+} from '../domain/contract';
 
 // ATLAS_DATA_DIR lets a test build the site from another pipeline output (e.g. a hostile input)
 const DIR = path.resolve(process.env.ATLAS_DATA_DIR ?? 'public/data');
@@ -33,9 +34,10 @@ function load<T>(file: string, schema: z.ZodType<T>): T {
 }
 
 export const loadAnnex = () => load(OUTPUT_FILES.annex, AnnexFile);
-export const loadCounties = () => load(OUTPUT_FILES.counties, CountiesFile) as unknown as import('../contract').CountiesFile;
+export const loadCounties = () => load(OUTPUT_FILES.counties, CountiesFile) as unknown as import('../domain/contract').CountiesFile;
 export const loadTargets = () => load(OUTPUT_FILES.targets, Target.array());
-export const loadProjects = () => load(OUTPUT_FILES.projects, ProjectsFile) as unknown as import('../contract').ProjectsFile;
+export const loadStatements = () => load(OUTPUT_FILES.statements, Statement.array());
+export const loadProjects = () => load(OUTPUT_FILES.projects, ProjectsFile) as unknown as import('../domain/contract').ProjectsFile;
 export const loadProgress = () => load(OUTPUT_FILES.progress, ProgressFile);
 export const loadDictionary = () => load(OUTPUT_FILES.dictionary, DictionaryFile);
 export const loadManifest = () => load(OUTPUT_FILES.manifest, ManifestFile);

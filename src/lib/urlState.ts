@@ -4,8 +4,8 @@
  * back to the default for that part, never to a broken page.
  *   ?i=water_use_cap&c=150402&l=pipe_renewal,reclaimed_water_line&v=118.95,42.30,8.2
  */
-import { INDICATOR_IDS, type IndicatorId } from '../config/indicators';
-import { COUNTY_CODES } from '../config/divisions';
+import { INDICATOR_IDS, type IndicatorId } from '../domain/indicators';
+import { COUNTY_CODES } from '../domain/divisions';
 
 export const LAYER_IDS = ['pipe_renewal', 'reclaimed_water_line', 'mine_water', 'groundwater_overextraction'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];

@@ -15,7 +15,8 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../contract';
+import type { CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../domain/contract';
+import type { CellWords } from '../domain/vocabulary';
 import type { AtlasState, View } from '../lib/urlState';
 import { buildLayers, type MapData } from './layers';
 
@@ -36,7 +37,8 @@ export interface MapConfig {
   dataBase: string;
   bbox: [number, number, number, number];
   meta: IndicatorMeta[];
-  statusColors: MapData['statusColors'];
+  /** the words for non-numeric cells, in the page's language */
+  words: CellWords;
   schematicLabel: string;
   lang: 'zh' | 'en';
   /** static (no pan/zoom), e.g. for PNG-like embeds and presentation */
@@ -83,7 +85,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     hatch: hatch.features as MapData['hatch'],
     projects: projects.features as unknown as ProjectFeature[],
     meta: cfg.meta,
-    statusColors: cfg.statusColors,
+    words: cfg.words,
     schematicLabel: cfg.schematicLabel,
     lang: cfg.lang,
   };

@@ -5,7 +5,9 @@
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
-import type { CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../contract';
+import { countyCell, type CountyFeature, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
+import { HATCH_LINE, cellLook } from '../domain/cellLook';
+import type { CellWords } from '../domain/vocabulary';
 import type { AtlasState } from '../lib/urlState';
 
 export type RGBA = [number, number, number, number];
@@ -21,7 +23,7 @@ export interface MapData {
   hatch: GeoJSON.Feature<GeoJSON.MultiLineString, { adcode: string | null; project_id: string | null }>[];
   projects: ProjectFeature[];
   meta: IndicatorMeta[];
-  statusColors: { maintain_2020: string; not_applicable: string };
+  words: CellWords;
   schematicLabel: string;
   lang: 'zh' | 'en';
 }
@@ -56,12 +58,9 @@ export function alongPath(path: [number, number][], f: number): [number, number]
   return path[path.length - 1];
 }
 
-export function countyFill(p: CountyProps, meta: IndicatorMeta, statusColors: MapData['statusColors']): RGBA {
-  const status = p[`${meta.id}_status`];
-  if (status === 'maintain_2020') return hexToRgba(statusColors.maintain_2020, 235);
-  if (status === 'not_applicable') return hexToRgba(statusColors.not_applicable, 235);
-  return hexToRgba(meta.colors[p[`${meta.id}_class`] as number], 235);
-}
+const HATCH_RGBA = hexToRgba(HATCH_LINE, 210);
+/** fill of a county: cellLook's colour, slightly translucent over the base map */
+export const countyFill = (p: CountyProps, meta: IndicatorMeta, words: CellWords): RGBA => hexToRgba(cellLook(countyCell(p, meta.id), meta, words).fill, 235);
 
 /** a point along a line geometry for its 示意 label */
 function midPoint(g: GeoJSON.Geometry): [number, number] | null {
@@ -73,7 +72,7 @@ function midPoint(g: GeoJSON.Geometry): [number, number] | null {
 
 export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[] {
   const meta = d.meta.find((m) => m.id === s.indicator)!;
-  const maintainCodes = new Set(d.counties.filter((f) => f.properties[`${meta.id}_status`] === 'maintain_2020').map((f) => f.properties.adcode));
+  const hatched = new Set(d.counties.filter((f) => cellLook(countyCell(f.properties, meta.id), meta, d.words).hatch).map((f) => f.properties.adcode));
   const layers: Layer[] = [
     new GeoJsonLayer<CountyProps>({
       id: 'counties',
@@ -81,7 +80,7 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       pickable: true,
       stroked: true,
       filled: true,
-      getFillColor: (f) => countyFill(f.properties, meta, d.statusColors),
+      getFillColor: (f) => countyFill(f.properties, meta, d.words),
       getLineColor: [255, 255, 255, 255],
       lineWidthUnits: 'pixels',
       getLineWidth: 1.5,
@@ -93,10 +92,10 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       id: 'county-hatch',
       // each hatch feature is a MultiLineString: one path per segment
       data: d.hatch
-        .filter((h) => h.properties.adcode && maintainCodes.has(h.properties.adcode))
+        .filter((h) => h.properties.adcode && hatched.has(h.properties.adcode))
         .flatMap((h) => h.geometry.coordinates.map((path) => ({ path }))),
       getPath: (x: { path: number[][] }) => x.path as [number, number][],
-      getColor: [107, 99, 87, 210],
+      getColor: HATCH_RGBA,
       widthUnits: 'pixels',
       getWidth: 1.4,
     }),

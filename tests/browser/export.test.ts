@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { DESKTOP } from '../helpers/browser';
 import { useSiteAndBrowser } from '../helpers/site';
 import { waitForMap, hexRgb } from '../helpers/mapProbe';
-import type { DictionaryFile } from '../../src/contract';
+import type { DictionaryFile } from '../../src/domain/contract';
 
 const dict = JSON.parse(readFileSync('dist/data/dictionary.json', 'utf8')) as DictionaryFile;
 

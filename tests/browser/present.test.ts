@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { launch, watch } from '../helpers/browser';
 import { usePages } from '../helpers/site';
 import { hexRgb } from '../helpers/mapProbe';
-import type { DictionaryFile, Target } from '../../src/contract';
+import type { DictionaryFile, Target } from '../../src/domain/contract';
 import { parseState } from '../../src/lib/urlState';
 
 const targets = JSON.parse(readFileSync('dist/data/targets.json', 'utf8')) as Target[];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as turf from '@turf/turf';
 import { feature as topoFeature } from 'topojson-client';
-import type { CountiesFile } from '../../src/contract';
-import { CountiesFile as CountiesSchema } from '../../src/contract';
+import type { CountiesFile } from '../../src/domain/contract';
+import { CountiesFile as CountiesSchema } from '../../src/domain/contract';
 import { readOut } from '../helpers/pipeline';
 
 const load = async (): Promise<CountiesFile> => JSON.parse(await readOut('counties.geojson'));

@@ -5,7 +5,7 @@
  * colours of "保持2020年水平" and "/" must stay apart from every class too (they are also hatched / white).
  */
 import { describe, expect, it } from 'vitest';
-import type { DictionaryFile } from '../../src/contract';
+import type { DictionaryFile } from '../../src/domain/contract';
 import { readOut } from '../helpers/pipeline';
 
 // the pipeline's own output for the current inputs (not a possibly stale dist/)

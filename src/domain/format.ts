@@ -1,5 +1,5 @@
 /** Pure formatting helpers shared by the pipeline (SVG, CSV) and the site. */
-import type { IndicatorMeta } from '../contract';
+import type { IndicatorMeta } from './contract';
 
 export function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

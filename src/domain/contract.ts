@@ -4,7 +4,54 @@
  * validates what it reads at build time (src/lib/loadData.ts). Change both sides here.
  */
 import { z } from 'zod';
-import { INDICATOR_IDS, type IndicatorId } from '../config/indicators';
+import { INDICATOR_IDS, type IndicatorId } from './indicators';
+
+const Range = z.tuple([z.number(), z.number()]).refine(([lo, hi]) => lo < hi, 'range: lower bound first');
+
+/**
+ * One indicator of the annex, as the registry (src/domain/indicators.ts) declares it: the single
+ * description every part reads. The published metadata (`IndicatorMeta` below) is derived from it.
+ */
+export const IndicatorDef = z
+  .object({
+    /** stable id, used as the CSV column name and GeoJSON property name */
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    /** the annex CSV header, as officials write it (matched after whitespace/full-width normalisation) */
+    column: z.string().min(1),
+    name_zh: z.string().min(1),
+    name_en: z.string().min(1),
+    /** short label for selectors and table headers */
+    short_zh: z.string().min(1),
+    short_en: z.string().min(1),
+    unit_zh: z.string().min(1),
+    unit_en: z.string().min(1),
+    kind: z.enum(['amount', 'percent', 'coefficient']),
+    /** how the target binds: a cap (at most) or a floor (at least) */
+    direction: z.enum(['at_most', 'at_least']),
+    /** digits the document prints; used for display only, values are never rounded */
+    decimals: z.number().int().min(0).max(6),
+    /** county values add up to the city value, so a county's share of the city is meaningful */
+    additive: z.boolean(),
+    /**
+     * d3-scale-chromatic sequential scheme; checked by tests/site/palettes.test.ts under simulated
+     * protanopia, deuteranopia and tritanopia (BuGn and YlGnBu failed there and were replaced)
+     */
+    scheme: z.enum(['Blues', 'Greens', 'Purples', 'Oranges', 'PuBuGn', 'YlGn', 'BuPu']),
+    /**
+     * plausible values, [min, max] inclusive, in the indicator's unit: a value outside is a typo.
+     * `target` for the annex; `actual` for reported figures (a decline rate can be negative:
+     * water use per unit rose since 2020)
+     */
+    range: z.object({ target: Range, actual: Range }).strict(),
+    /** plain-language meaning, one sentence */
+    meaning_zh: z.string().min(1),
+    meaning_en: z.string().min(1),
+    /** where in 赤政发〔2025〕11号 the figure comes from */
+    section: z.string().min(1),
+    section_en: z.string().min(1),
+  })
+  .strict();
+export type IndicatorDef = z.infer<typeof IndicatorDef>;
 
 export const ADCODE_RE = /^1504\d{2}$/;
 export const Adcode = z.string().regex(ADCODE_RE, 'a GB/T 2260 code of 赤峰市 (1504xx)');
@@ -64,16 +111,23 @@ export type AnnexFile = z.infer<typeof AnnexFile>;
  * X (number|null), X_text (as printed), X_status, X_rank (1 = highest, null without a number),
  * X_class (class index into the dictionary's colours, null without a number),
  * X_share (share of the city total, additive indicators only).
+ * Code reads and writes them through countyCell() / cellProperties() below, never by name.
  */
+const CELL_SUFFIX = { value: '', text: '_text', status: '_status', rank: '_rank', cls: '_class', share: '_share' } as const;
+export type CellField = keyof typeof CELL_SUFFIX;
+/** The flat property (and CSV column) name of one field of one indicator: ("water_use_cap", "cls") -> "water_use_cap_class". */
+export const cellKey = (id: string, field: CellField) => `${id}${CELL_SUFFIX[field]}`;
+
+const cellShape = {
+  value: z.number().nullable(),
+  text: z.string(),
+  status: z.enum(['value', 'maintain_2020', 'not_applicable']),
+  rank: z.number().int().min(1).max(12).nullable(),
+  cls: z.number().int().min(0).nullable(),
+  share: z.number().min(0).max(1).nullable(),
+} satisfies Record<CellField, z.ZodTypeAny>;
 const indicatorProps = Object.fromEntries(
-  INDICATOR_IDS.flatMap((id) => [
-    [id, z.number().nullable()],
-    [`${id}_text`, z.string()],
-    [`${id}_status`, z.enum(['value', 'maintain_2020', 'not_applicable'])],
-    [`${id}_rank`, z.number().int().min(1).max(12).nullable()],
-    [`${id}_class`, z.number().int().min(0).nullable()],
-    [`${id}_share`, z.number().min(0).max(1).nullable()],
-  ]),
+  INDICATOR_IDS.flatMap((id) => (Object.keys(cellShape) as CellField[]).map((f) => [cellKey(id, f), cellShape[f]])),
 ) as Record<string, z.ZodTypeAny>;
 
 export const CountyProps = z
@@ -103,6 +157,32 @@ export type CountyProps = {
 } & { [K in `${IndicatorId}_rank` | `${IndicatorId}_class`]: number | null } & {
   [K in `${IndicatorId}_share`]: number | null;
 };
+
+/** One indicator of one county, as the flat properties hold it. */
+export interface CountyCell {
+  value: number | null;
+  /** as printed in the document */
+  text: string;
+  status: CellStatus;
+  /** 1 = highest among the counties with a number */
+  rank: number | null;
+  /** colour class; null without a number */
+  cls: number | null;
+  /** share of the city total (additive indicators only) */
+  share: number | null;
+}
+
+/** Read one indicator of a county feature's properties. */
+export function countyCell(p: CountyProps, id: IndicatorId): CountyCell {
+  const r = p as unknown as Record<string, unknown>;
+  const get = <T>(f: CellField) => r[cellKey(id, f)] as T;
+  return { value: get('value'), text: get('text'), status: get('status'), rank: get('rank'), cls: get('cls'), share: get('share') };
+}
+
+/** The flat properties that hold one indicator of a county (the writer's side of countyCell). */
+export function cellProperties(id: IndicatorId, c: CountyCell): Record<string, unknown> {
+  return Object.fromEntries((Object.keys(CELL_SUFFIX) as CellField[]).map((f) => [cellKey(id, f), c[f]]));
+}
 
 const Ring = z.array(LonLat).min(4);
 export const PolygonGeom = z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
@@ -144,6 +224,25 @@ export const Target = z.object({
   meaning_en: z.string(),
 });
 export type Target = z.infer<typeof Target>;
+
+/**
+ * A sentence of the document the site quotes besides its targets: what the plan asks of the
+ * public (call), the occasions it names (occasion). Each carries the document's exact words,
+ * which the pipeline finds in the source text, and the site's shorter wording of them.
+ */
+export const Statement = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]+$/),
+    kind: z.enum(['call', 'occasion']),
+    text_zh: z.string().min(1),
+    text_en: z.string().min(1),
+    /** the exact words of the document */
+    quote: z.string().min(4),
+    section: z.string().min(1),
+    section_en: z.string().min(1),
+  })
+  .strict();
+export type Statement = z.infer<typeof Statement>;
 
 export const ProjectKind = z.enum(['pipe_renewal', 'reclaimed_water_line', 'mine_water', 'groundwater_overextraction']);
 export type ProjectKind = z.infer<typeof ProjectKind>;
@@ -204,22 +303,13 @@ export type ProgressRow = z.infer<typeof ProgressRow>;
 export const ProgressFile = z.object({ example: z.boolean(), rows: z.array(ProgressRow) });
 export type ProgressFile = z.infer<typeof ProgressFile>;
 
-/** Class breaks and colours per indicator, computed once in the pipeline. */
-export const IndicatorMeta = z.object({
+/**
+ * What dictionary.json publishes about an indicator: its registry entry without the parsing
+ * details (annex header, value kind, colour scheme, ranges), plus the classes computed once in
+ * the pipeline.
+ */
+export const IndicatorMeta = IndicatorDef.omit({ column: true, kind: true, scheme: true, range: true }).extend({
   id: z.enum(INDICATOR_IDS),
-  name_zh: z.string(),
-  name_en: z.string(),
-  short_zh: z.string(),
-  short_en: z.string(),
-  unit_zh: z.string(),
-  unit_en: z.string(),
-  direction: z.enum(['at_most', 'at_least']),
-  decimals: z.number().int(),
-  additive: z.boolean(),
-  meaning_zh: z.string(),
-  meaning_en: z.string(),
-  section: z.string(),
-  section_en: z.string(),
   /** upper-exclusive thresholds between classes: class i holds values in [breaks[i-1], breaks[i]) */
   breaks: z.array(z.number()),
   colors: z.array(z.string().regex(/^#[0-9a-f]{6}$/)),
@@ -227,7 +317,7 @@ export const IndicatorMeta = z.object({
   domain: z.tuple([z.number(), z.number()]),
   /** how many counties carry a number (ranks run 1..ranked) */
   ranked: z.number().int(),
-});
+}).strip();
 export type IndicatorMeta = z.infer<typeof IndicatorMeta>;
 
 export const DictionaryColumn = z.object({
@@ -284,6 +374,7 @@ export const OUTPUT_FILES = {
   indicatorsCsv: 'indicators.csv',
   indicatorsCsvGb: 'indicators-gb18030.csv',
   targets: 'targets.json',
+  statements: 'statements.json',
   projects: 'projects.geojson',
   progress: 'progress.json',
   dictionary: 'dictionary.json',

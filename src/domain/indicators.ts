@@ -1,43 +1,12 @@
 /**
- * The indicator registry: the six columns of the annex (附件：赤峰市2025年节水行动目标分解表).
- * Declared once; the pipeline (parsing, classes, dictionary, CSV) and the site (legend, table,
- * tooltips, downloads) both read it. Adding an indicator means editing this list and the annex CSV.
+ * The indicator registry: one entry per column of the annex (附件：赤峰市2025年节水行动目标分解表).
+ * Declared once, in the shape of the contract's `IndicatorDef` schema; the pipeline (parsing,
+ * ranges, classes, dictionary, CSV) and the site (selector, legend, table, tooltips, downloads)
+ * both read it. Adding an indicator means editing this list and the annex CSV, nothing else
+ * (tests/pipeline/seventhIndicator.test.ts builds the whole site with a fixture one to prove it).
  */
 
-export type Direction = 'at_most' | 'at_least';
-export type ValueKind = 'amount' | 'percent' | 'coefficient';
-
-export interface IndicatorDef {
-  /** stable id, used as the CSV column name and GeoJSON property name */
-  id: string;
-  /** the annex CSV header, as officials write it (matched after whitespace/full-width normalisation) */
-  column: string;
-  name_zh: string;
-  name_en: string;
-  /** short label for selectors and table headers */
-  short_zh: string;
-  short_en: string;
-  unit_zh: string;
-  unit_en: string;
-  kind: ValueKind;
-  /** how the target binds: a cap (at most) or a floor (at least) */
-  direction: Direction;
-  /** digits the document prints; used for display only, values are never rounded */
-  decimals: number;
-  /** county values add up to the city value, so a county's share of the city is meaningful */
-  additive: boolean;
-  /**
-   * d3-scale-chromatic sequential scheme; checked by tests/site/palettes.test.ts under simulated
-   * protanopia, deuteranopia and tritanopia (BuGn and YlGnBu failed there and were replaced)
-   */
-  scheme: 'Blues' | 'Greens' | 'Purples' | 'Oranges' | 'PuBuGn' | 'YlGn' | 'BuPu';
-  /** plain-language meaning, one sentence */
-  meaning_zh: string;
-  meaning_en: string;
-  /** where in 赤政发〔2025〕11号 the figure comes from */
-  section: string;
-  section_en: string;
-}
+import type { IndicatorDef } from './contract';
 
 export const INDICATORS = [
   {
@@ -54,6 +23,7 @@ export const INDICATORS = [
     decimals: 4,
     additive: true,
     scheme: 'Blues',
+    range: { target: [0, 50], actual: [0, 50] },
     meaning_zh: '2025年本地区一年内各行各业用水加起来不能超过的数量。',
     meaning_en: 'The most water all users in the area may use in 2025, added together.',
     section: '附件 目标分解表 “用水总量”列',
@@ -73,6 +43,7 @@ export const INDICATORS = [
     decimals: 4,
     additive: true,
     scheme: 'Greens',
+    range: { target: [0, 10], actual: [0, 10] },
     meaning_zh: '再生水、矿井水、雨水等“非常规水”一年至少要用到的数量，用得越多越能替代新鲜水。',
     meaning_en: 'The least reclaimed, mine and rain water the area must use in 2025, replacing fresh water.',
     section: '附件 目标分解表 “非常规水源利用量下限值”列',
@@ -92,6 +63,7 @@ export const INDICATORS = [
     decimals: 2,
     additive: false,
     scheme: 'Purples',
+    range: { target: [0, 100], actual: [-100, 100] },
     meaning_zh: '每创造一万元GDP所用的水，2025年要比2020年少用的比例。',
     meaning_en: 'How much less water each 10,000 yuan of GDP must take in 2025 than in 2020.',
     section: '附件 目标分解表 “万元GDP用水量较2020年下降率”列',
@@ -111,6 +83,7 @@ export const INDICATORS = [
     decimals: 2,
     additive: false,
     scheme: 'Oranges',
+    range: { target: [0, 100], actual: [-100, 100] },
     meaning_zh: '工业每创造一万元增加值所用的水，2025年要比2020年少用的比例；“保持2020年水平”表示不升高即可。',
     meaning_en: 'How much less water industry may use per 10,000 yuan of value added in 2025 than in 2020; “hold at 2020 level” means it must not rise.',
     section: '附件 目标分解表 “万元工业增加值用水量较2020年下降率”列',
@@ -130,6 +103,7 @@ export const INDICATORS = [
     decimals: 2,
     additive: false,
     scheme: 'PuBuGn',
+    range: { target: [0, 1], actual: [0, 1] },
     meaning_zh: '从水源引出的灌溉水中，真正被庄稼用上的比例；越接近1，渠道和田间浪费越少。',
     meaning_en: 'The share of irrigation water taken from a source that actually reaches the crops; closer to 1 means less waste.',
     section: '附件 目标分解表 “农田灌溉水有效利用系数”列',
@@ -149,6 +123,7 @@ export const INDICATORS = [
     decimals: 0,
     additive: true,
     scheme: 'YlGn',
+    range: { target: [0, 100000], actual: [0, 100000] },
     meaning_zh: '通过滴灌、高标准农田等新增的、每年能省下的农业用水量（预估数，随高标准农田建设任务调整）；“/”表示该区不适用。',
     meaning_en: 'Farm water saved each year by new drip irrigation, upgraded farmland and the like (an estimate, adjusted with the farmland programme); “/” means not applicable.',
     section: '附件 目标分解表 “新增农业节水能力”列及表注',

@@ -1,0 +1,95 @@
+/**
+ * How one cell of a choropleth looks: its fill, whether it is hatched, its label, and the
+ * legend that explains them. Decided here once; the pipeline's SVG maps, the deck.gl layers,
+ * the tooltip, the HTML legends, the PNG export and the presentation all call this module and
+ * none of them rebuilds the decision. Pure and small: it takes the words it needs (CellWords),
+ * so a client bundle that imports it does not pull in the site's string tables.
+ */
+import type { CellStatus, IndicatorMeta } from './contract';
+import { legendClasses } from './format';
+import type { CellWords, Lang } from './vocabulary';
+
+/**
+ * Colours of the two non-numeric statuses: neutral tones outside every sequential scheme.
+ * "/" is a mid grey, not white: white fell within ΔE 5 of YlGn's lightest class under simulated
+ * tritanopia (tests/site/palettes.test.ts); "保持2020年水平" is also hatched on every map.
+ */
+export const STATUS_COLORS = { maintain_2020: '#d9d2c5', not_applicable: '#8c8c8c' } as const;
+export type StatusColors = { maintain_2020: string; not_applicable: string };
+/** colour of the hatch lines drawn over "保持2020年水平" */
+export const HATCH_LINE = '#6b6357';
+
+/** What is needed of a cell to draw it: its status, its printed text and its colour class. */
+export interface CellInput {
+  status: CellStatus;
+  text: string;
+  /** class index into meta.colors; null without a number */
+  cls: number | null;
+}
+
+export interface Look {
+  /** #rrggbb fill (for a hatched cell: the colour under the hatch lines) */
+  fill: string;
+  hatch: boolean;
+  /** the cell in words: the document's digits, or the status word */
+  label: string;
+  /** the same, short enough for a label on a map */
+  short: string;
+  /** the fill is dark: write on it in white */
+  dark: boolean;
+}
+
+/** Whether a cell of this status is drawn hatched (the pipeline clips hatch lines for these once). */
+export const isHatched = (status: CellStatus): boolean => status === 'maintain_2020';
+
+/** A cell in words: the document's digits, or the word for its status. */
+export function cellLabel(cell: Pick<CellInput, 'status' | 'text'>, words: CellWords): string {
+  return cell.status === 'maintain_2020' ? words.maintain : cell.status === 'not_applicable' ? words.notApplicable : cell.text;
+}
+
+export function cellLook(cell: CellInput, meta: Pick<IndicatorMeta, 'colors'>, words: CellWords): Look {
+  if (cell.status === 'maintain_2020') {
+    return { fill: STATUS_COLORS.maintain_2020, hatch: isHatched(cell.status), label: words.maintain, short: words.maintainShort, dark: false };
+  }
+  if (cell.status === 'not_applicable') {
+    return { fill: STATUS_COLORS.not_applicable, hatch: false, label: words.notApplicable, short: words.notApplicableShort, dark: false };
+  }
+  const cls = cell.cls ?? 0;
+  return { fill: meta.colors[cls], hatch: false, label: cell.text, short: cell.text, dark: cls >= Math.ceil(meta.colors.length / 2) };
+}
+
+export interface LegendItem {
+  /** a numeric class, or one of the statuses */
+  key: 'class' | 'maintain_2020' | 'not_applicable';
+  fill: string;
+  hatch: boolean;
+  label: string;
+}
+
+/**
+ * The legend of one indicator's choropleth: its classes, then an entry for each non-numeric
+ * status that occurs among `statuses` (a status no county has is not explained).
+ */
+export function legendItems(meta: IndicatorMeta, statuses: Iterable<CellStatus>, words: CellWords, lang: Lang): LegendItem[] {
+  const present = new Set(statuses);
+  const items: LegendItem[] = legendClasses(meta, lang).map((c) => ({ key: 'class', fill: c.color, hatch: false, label: c.label }));
+  if (present.has('maintain_2020')) items.push({ key: 'maintain_2020', fill: STATUS_COLORS.maintain_2020, hatch: isHatched('maintain_2020'), label: words.maintain });
+  if (present.has('not_applicable')) items.push({ key: 'not_applicable', fill: STATUS_COLORS.not_applicable, hatch: false, label: words.notApplicable });
+  return items;
+}
+
+/** An inline SVG swatch for an HTML legend (w×h px): a filled box, hatched where the item is. */
+export function swatchSvg(item: Pick<LegendItem, 'fill' | 'hatch'>, o: { w?: number; h?: number; stroke?: string } = {}): string {
+  const { w = 24, h = 14, stroke } = o;
+  const step = Math.round(h * 0.75);
+  const lines = item.hatch
+    ? Array.from({ length: Math.ceil((w + h) / step) + 1 }, (_, i) => `M${i * step - h} ${h} L${i * step} 0`).join(' ')
+    : '';
+  const edge = stroke ? ` stroke="${stroke}" stroke-width="1"` : '';
+  return (
+    `<svg class="sw" viewBox="0 0 ${w} ${h}" aria-hidden="true">` +
+    `<rect width="${w}" height="${h}" fill="${item.fill}"${edge}/>` +
+    (lines ? `<path d="${lines}" stroke="${HATCH_LINE}" stroke-width="1.6"/>` : '') +
+    '</svg>'
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * Words that appear both in published files (the pipeline's SVG maps and downloads) and on the
+ * site's pages: the names of the annex's non-numeric cells and of location precisions. Kept here,
+ * in the shared module, so the pipeline needs no UI strings; src/i18n reads them from here, so
+ * each is still written once and found by key.
+ */
+export type Lang = 'zh' | 'en';
+
+export interface CellWords {
+  /** "保持2020年水平": a target of no rise, not a number */
+  maintain: string;
+  /** "/": the indicator does not apply to that division */
+  notApplicable: string;
+  /** the same, short enough for a label on a map */
+  maintainShort: string;
+  notApplicableShort: string;
+}
+
+export const CELL_WORDS: Record<Lang, CellWords> = {
+  zh: { maintain: '保持2020年水平', notApplicable: '不适用（/）', maintainShort: '保持2020年水平', notApplicableShort: '不适用' },
+  en: { maintain: 'Hold at 2020 level', notApplicable: 'Not applicable (/)', maintainShort: 'hold at 2020', notApplicableShort: 'n/a' },
+};
+
+/** How precisely a project is placed (contract `Precision`). */
+export const PRECISION_WORDS: Record<Lang, Record<'surveyed' | 'approximate' | 'schematic' | 'unlocated', string>> = {
+  zh: { surveyed: '实测位置', approximate: '近似位置', schematic: '示意位置', unlocated: '位置未公布' },
+  en: { surveyed: 'Surveyed location', approximate: 'Approximate location', schematic: 'Schematic location', unlocated: 'Location not published' },
+};

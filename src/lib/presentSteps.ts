@@ -1,0 +1,189 @@
+/**
+ * The presentation's steps (/present/), built at build time from the pipeline's outputs:
+ * which indicator and layers each step maps, where its camera looks, the QR code that opens the
+ * same view on a phone, and the figures and facts its text shows. Presentation.astro only
+ * renders what this returns; src/client/present.ts drives it in the hall.
+ */
+import QRCode from 'qrcode';
+import { loadAnnex, loadCounties, loadDictionary, loadProjects, loadStatements, loadTargets } from './loadData';
+import { choroplethSummary, nameOf, sectionLabel, targetDirection } from './display';
+import { countyCell, choroplethSvgFile, type IndicatorMeta, type Target } from '../domain/contract';
+import { legendItems, type LegendItem } from '../domain/cellLook';
+import { CELL_WORDS, type Lang } from '../domain/vocabulary';
+import type { IndicatorId } from '../domain/indicators';
+import { DEFAULT_STATE, serializeState, type AtlasState, type LayerId } from './urlState';
+import { fitView, geometryBBox, padBBox, pointBBox, unionBBox, type BBox } from './geometry';
+import { dataUrl, home } from './paths';
+import { tp } from '../i18n/present';
+import { fill } from '../i18n';
+
+export type StepKey = keyof ReturnType<typeof tp>['steps'];
+
+interface StepDef {
+  key: StepKey;
+  /** full: text across the screen; map: text beside the shared map */
+  layout: 'full' | 'map';
+  indicator: IndicatorId;
+  layers: LayerId[];
+  /** the area the camera frames; null = whole city */
+  focus: BBox | null;
+  /** where on the home page the QR link lands */
+  anchor: string;
+  /** ids of the city-wide targets shown as figures */
+  figures: string[];
+}
+
+/**
+ * The phone view behind each QR code: the home page map on a 390 px phone is ≈358×523 CSS px.
+ * A camera that fits a box there is computed here, without a map.
+ */
+const PHONE_MAP = { w: 358, h: 520, padding: 24 };
+
+function lookups(lang: Lang) {
+  const targets = loadTargets();
+  const annex = loadAnnex();
+  const dict = loadDictionary();
+  const counties = loadCounties().features.map((f) => f.properties);
+  const projects = loadProjects().features;
+  const target = (id: string): Target => {
+    const x = targets.find((tg) => tg.id === id);
+    if (!x) throw new Error(`presentation: target "${id}" is missing from targets.json`);
+    return x;
+  };
+  const metaOf = (id: IndicatorId): IndicatorMeta => {
+    const m = dict.indicators.find((x) => x.id === id);
+    if (!m) throw new Error(`presentation: indicator "${id}" is missing from dictionary.json`);
+    return m;
+  };
+  const project = (id: string) => {
+    const x = projects.find((f) => f.properties.id === id);
+    if (!x) throw new Error(`presentation: project "${id}" is missing from projects.geojson`);
+    return x;
+  };
+  const county = (code: string) => {
+    const c = counties.find((x) => x.adcode === code);
+    if (!c) throw new Error(`presentation: no county ${code} in counties.geojson`);
+    return c;
+  };
+  const projectBBox = (id: string) => {
+    const g = project(id).geometry;
+    if (!g) throw new Error(`presentation: project "${id}" has no geometry to frame`);
+    return geometryBBox(g);
+  };
+  return { targets, annex, dict, counties, projects, target, metaOf, project, county, projectBBox, lang };
+}
+
+function stepDefs(d: ReturnType<typeof lookups>): StepDef[] {
+  const reclaimed = d.projects.filter((f) => f.properties.kind === 'reclaimed_water_line' && f.geometry).map((f) => geometryBBox(f.geometry!));
+  return [
+    {
+      key: 'targets', layout: 'full', indicator: 'water_use_cap', layers: [...DEFAULT_STATE.layers], focus: null, anchor: '#targets',
+      figures: ['total_water_use', 'gdp_water_intensity', 'agri_saving_capacity', 'irrigation_coefficient', 'industrial_water_intensity', 'pipe_leakage_rate', 'reclaimed_water_rate', 'nonconventional_water'],
+    },
+    { key: 'caps', layout: 'map', indicator: 'water_use_cap', layers: [], focus: null, anchor: '#map-heading', figures: ['total_water_use'] },
+    { key: 'agri', layout: 'map', indicator: 'agri_saving_capacity', layers: [], focus: null, anchor: '#map-heading', figures: ['irrigation_coefficient', 'agri_saving_capacity', 'high_standard_farmland'] },
+    { key: 'industry', layout: 'map', indicator: 'industrial_water_decline', layers: [], focus: null, anchor: '#map-heading', figures: ['industrial_water_intensity', 'industrial_reuse_rate', 'industrial_retrofits'] },
+    {
+      key: 'leakage', layout: 'map', indicator: 'water_use_cap', layers: ['pipe_renewal'],
+      // the schematic lines and the whole of 红山区 around them, so the hall sees where they are
+      focus: padBBox(unionBBox([d.projectBBox('pipe-renewal-central-city'), d.county('150402').bbox]), 0.05),
+      anchor: '#map-heading', figures: ['pipe_leakage_rate', 'pipe_renewal_km'],
+    },
+    {
+      key: 'reclaimed', layout: 'map', indicator: 'nonconventional_min', layers: ['reclaimed_water_line'],
+      focus: padBBox(unionBBox([...reclaimed, pointBBox(d.county('150402').label), pointBBox(d.county('150403').label)]), 0.5),
+      anchor: '#map-heading', figures: ['reclaimed_water_rate', 'nonconventional_water'],
+    },
+    { key: 'mine', layout: 'map', indicator: 'nonconventional_min', layers: [], focus: null, anchor: '#map-heading', figures: ['mine_water_use_rate'] },
+    {
+      key: 'groundwater', layout: 'map', indicator: 'water_use_cap', layers: ['groundwater_overextraction'],
+      focus: unionBBox(d.project('groundwater-yuanbaoshan').properties.named_adcodes.map((c) => d.county(c).bbox)),
+      anchor: '#map-heading', figures: ['groundwater_overdraft_area'],
+    },
+    { key: 'citizen', layout: 'full', indicator: 'water_use_cap', layers: [...DEFAULT_STATE.layers], focus: null, anchor: '', figures: [] },
+  ];
+}
+
+/** County extremes and non-numeric cells of one annex column, for a step's facts. */
+function column(d: ReturnType<typeof lookups>, id: IndicatorId) {
+  const rows = d.annex.counties;
+  const nums = rows.filter((r) => r.cells[id].status === 'value');
+  const max = Math.max(...nums.map((r) => r.cells[id].value as number));
+  const min = Math.min(...nums.map((r) => r.cells[id].value as number));
+  const names = (rs: typeof rows) => rs.map((r) => nameOf(r, d.lang));
+  return {
+    top: { names: names(nums.filter((r) => r.cells[id].value === max)), text: nums.find((r) => r.cells[id].value === max)!.cells[id].text },
+    bottom: { names: names(nums.filter((r) => r.cells[id].value === min)), text: nums.find((r) => r.cells[id].value === min)!.cells[id].text },
+    maintain: names(rows.filter((r) => r.cells[id].status === 'maintain_2020')),
+    na: names(rows.filter((r) => r.cells[id].status === 'not_applicable')),
+  };
+}
+
+export async function buildPresentation(lang: Lang, site: URL | undefined) {
+  if (!site) throw new Error('presentation: `site` is not set in astro.config.mjs (QR codes need the public address)');
+  const p = tp(lang);
+  const d = lookups(lang);
+  const cityBBox = unionBBox(d.counties.map((c) => c.bbox));
+  const defs = stepDefs(d);
+  const legend = (m: IndicatorMeta): LegendItem[] => legendItems(m, d.counties.map((c) => countyCell(c, m.id).status), CELL_WORDS[lang], lang);
+  const fig = (id: string) => {
+    const tg = d.target(id);
+    return { id, name: nameOf(tg, lang), dir: tg.direction === 'stated' ? '' : targetDirection(tg, lang), value: tg.value_text, unit: lang === 'zh' ? tg.unit_zh : tg.unit_en, section: sectionLabel(tg.section, lang) };
+  };
+  const steps = await Promise.all(
+    defs.map(async (def, i) => {
+      const state: AtlasState = {
+        indicator: def.indicator,
+        county: null,
+        layers: def.layers,
+        view: def.focus ? fitView(def.focus, PHONE_MAP.w, PHONE_MAP.h, PHONE_MAP.padding) : null,
+      };
+      const url = new URL(`${home(lang)}${serializeState(def.layout === 'full' ? DEFAULT_STATE : state)}${def.anchor}`, site).href;
+      const qr = (await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'L', margin: 2, color: { dark: '#000000', light: '#ffffff' } }))
+        .replace('<svg ', '<svg class="qr-svg" aria-hidden="true" focusable="false" ');
+      const meta = d.metaOf(def.indicator);
+      return {
+        ...def,
+        n: i + 1,
+        title: p.steps[def.key].title,
+        lede: fill(p.steps[def.key].lede, { n: d.annex.counties.length }),
+        meta,
+        legend: legend(meta),
+        figures: def.figures.map(fig),
+        // the map is hidden on text-only steps: nothing to draw (and no flow animation to run)
+        state: { ...state, layers: def.layout === 'full' ? [] : state.layers, view: null },
+        focus: def.focus ?? cityBBox,
+        url,
+        qr,
+        fallbackSvg: dataUrl(choroplethSvgFile(lang === 'zh' ? meta.id : `${meta.id}.en`)),
+        summary: choroplethSummary(meta, d.counties, lang),
+      };
+    }),
+  );
+  const gwOld = d.project('groundwater-yuanbaoshan').properties;
+  const gwNew = d.project('groundwater-new-round');
+  // the document gives the number of divisions of the new round, not their names (二（六）3)
+  const m = /涉及(\d+)个旗县区/.exec(gwNew.properties.description_zh);
+  if (!m) throw new Error('presentation: projects.geojson no longer says how many divisions the new over-extraction round covers');
+  const statements = loadStatements();
+  return {
+    steps,
+    cityBBox,
+    meta: d.dict.indicators,
+    column: (id: IndicatorId) => column(d, id),
+    unitOf: (id: IndicatorId) => (lang === 'zh' ? d.metaOf(id).unit_zh : d.metaOf(id).unit_en),
+    projects: {
+      pipe: d.project('pipe-renewal-central-city').properties,
+      derun: d.project('derun-to-yuanbaoshan').properties,
+      plant: d.project('yuanbaoshan-power-plant').properties,
+      mine: d.project('mine-water-reuse'),
+      gwOld,
+      gwOldNames: gwOld.named_adcodes.map((c) => nameOf(d.county(c), lang)),
+      gwNew,
+      newRoundCount: Number(m[1]),
+      dueYear: d.target('groundwater_overdraft_area').year,
+    },
+    calls: statements.filter((x) => x.kind === 'call'),
+    occasions: statements.filter((x) => x.kind === 'occasion'),
+  };
+}
