@@ -5,22 +5,25 @@
  *
  *   npm run data                                  defaults
  *   npm run data -- --input DIR --out DIR         read and write elsewhere
- *   npm run data -- --progress FILE               actual figures from FILE (relative to --input)
+ *   npm run data -- --progress FILE [--progress FILE2 …]   actual figures from these files instead of
+ *                                                 input/progress/ (paths as given: relative to the working directory)
  *   npm run data -- --example-progress            use the demonstration file (marked 示例数据)
+ *
+ * Progress figures: every .xlsx and .csv in input/progress/ (see progressFileKind for what is skipped).
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as C from './config';
 import { runPipeline } from './pipeline';
-import { PipelineError } from './errors';
+import { PipelineError, ProgressRejected } from './errors';
+import { progressFileKind } from '../src/domain/progressTable';
 
 export interface CliIO {
   log: (msg: string) => void;
   error: (msg: string) => void;
 }
 
-const EXAMPLE_PROGRESS = 'examples/progress.example.csv';
 
 async function listFiles(dir: string, base = dir): Promise<string[]> {
   const out: string[] = [];
@@ -32,11 +35,11 @@ async function listFiles(dir: string, base = dir): Promise<string[]> {
   return out;
 }
 
-export function parseArgs(argv: string[]): { input: string; out: string; progress: string; example: boolean } {
-  const a: { input: string; out: string; progress: string; example: boolean } = {
+export function parseArgs(argv: string[]): { input: string; out: string; progress: string[]; example: boolean } {
+  const a: { input: string; out: string; progress: string[]; example: boolean } = {
     input: C.DEFAULT_INPUT_DIR,
     out: C.DEFAULT_OUT_DIR,
-    progress: C.INPUT_FILES.progress,
+    progress: [],
     example: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -48,12 +51,11 @@ export function parseArgs(argv: string[]): { input: string; out: string; progres
     };
     if (k === '--input') a.input = next();
     else if (k === '--out') a.out = next();
-    else if (k === '--progress') a.progress = next();
-    else if (k === '--example-progress') {
-      a.progress = EXAMPLE_PROGRESS;
-      a.example = true;
-    } else throw new Error(`unknown option ${k} (known: --input DIR, --out DIR, --progress FILE, --example-progress)`);
+    else if (k === '--progress') a.progress.push(next());
+    else if (k === '--example-progress') a.example = true;
+    else throw new Error(`unknown option ${k} (known: --input DIR, --out DIR, --progress FILE, --example-progress)`);
   }
+  if (a.example && a.progress.length) throw new Error('--progress and --example-progress exclude each other');
   return a;
 }
 
@@ -74,17 +76,49 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.error(`data: cannot read input folder ${args.input}: ${(e as Error).message}`);
     return 2;
   }
+  // progress files: the demonstration file, the files given, or every .xlsx/.csv of input/progress/
+  const displayDir = args.input.replace(/\/$/, '');
+  const progressFiles: { name: string; bytes: Uint8Array; inInput?: string }[] = [];
+  if (args.example) {
+    const bytes = files.get(C.INPUT_FILES.exampleProgress);
+    if (!bytes) {
+      io.error(`data: the demonstration file ${displayDir}/${C.INPUT_FILES.exampleProgress} is missing`);
+      return 2;
+    }
+    progressFiles.push({ name: `${displayDir}/${C.INPUT_FILES.exampleProgress}`, bytes, inInput: C.INPUT_FILES.exampleProgress });
+  } else if (args.progress.length) {
+    for (const p of args.progress) {
+      try {
+        progressFiles.push({ name: p, bytes: new Uint8Array(await fs.readFile(p)) });
+      } catch (e) {
+        io.error(`data: 无法读取进展数据文件 ${p}（cannot read progress file: ${(e as Error).message}）`);
+        return 2;
+      }
+    }
+  } else {
+    const skipped: string[] = [];
+    for (const [f, bytes] of [...files].filter(([f]) => f.startsWith(`${C.INPUT_FILES.progressDir}/`)).sort(([a], [b]) => a.localeCompare(b))) {
+      if (progressFileKind(f) === 'skip') skipped.push(f);
+      else progressFiles.push({ name: `${displayDir}/${f}`, bytes, inInput: f });
+    }
+    const named = skipped.filter((f) => !/(^|\/)readme[^/]*$/i.test(f));
+    if (named.length) io.log(`data: 进展数据目录中未读取（不是 .xlsx 或 .csv）：${named.join(', ')}`);
+  }
   let outputs: Map<string, string | Uint8Array>;
   try {
     outputs = await runPipeline({
       files,
-      progress: { path: args.progress, example: args.example },
-      displayDir: args.input.replace(/\/$/, ''),
+      progress: { files: progressFiles, example: args.example },
+      currentYear: new Date().getFullYear(),
+      displayDir,
+      log: io.log,
     });
   } catch (e) {
     if (e instanceof PipelineError) {
       const kept = await fs.stat(args.out).then(() => `${args.out}/ still holds the last good output.`, () => `${args.out}/ was not created.`);
-      io.error(`data: rejected input\n  ${e.message}\nNothing was written; ${kept}`);
+      // a refused progress file is read by the official who made it: say it in Chinese too
+      const keptZh = e instanceof ProgressRejected ? `\n未写入任何文件；${args.out}/ 保持上一次的正确输出不变。请按上面的说明改正后重新提交。` : '';
+      io.error(`data: rejected input\n  ${e.message.replace(/\n/g, '\n  ')}${keptZh}\nNothing was written; ${kept}`);
       return 1;
     }
     io.error(`data: failed: ${(e as Error).stack ?? e}\nNothing was written.`);

@@ -8,7 +8,10 @@ export const INPUT_FILES = {
   targets: 'targets.csv',
   statements: 'statements.csv',
   projects: 'projects.geojson',
-  progress: 'progress.csv',
+  /** every .xlsx and .csv in this folder is read as progress figures (the template officials fill) */
+  progressDir: 'progress',
+  /** the invented demonstration file, used only with --example-progress */
+  exampleProgress: 'examples/progress.example.csv',
   counties: 'boundaries/chifeng-counties.gcj02.geojson',
   context: {
     xilingol: 'boundaries/context-xilingol.gcj02.geojson',
@@ -38,8 +41,8 @@ export const OFFICIAL_AREA_KM2 = 90021;
 export const REGION_BBOX: [number, number, number, number] = [116.0, 41.0, 121.0, 45.6];
 /** context outlines are clipped to this box around the city, WGS84 degrees */
 export const CONTEXT_BBOX: [number, number, number, number] = [115.2, 40.3, 122.0, 46.0];
-/** largest |全市 − Σ counties| accepted for additive annex columns, as a share of 全市 (the document's own rounding is 0.007%) */
-export const CROSS_CHECK_TOLERANCE = 0.005;
+/** largest |全市 − Σ counties| accepted for additive columns, as a share of 全市: shared with the progress check */
+export { CROSS_CHECK_TOLERANCE } from '../src/domain/contract';
 export const DOCUMENT = {
   title: '赤峰市节水行动实施方案',
   number: '赤政发〔2025〕11号',

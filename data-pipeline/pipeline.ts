@@ -4,20 +4,23 @@
  * Each numbered stage is a step of its own in steps/; this file only puts them in order.
  */
 import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
 import * as turf from '@turf/turf';
 import { INDICATOR_IDS } from '../src/domain/indicators';
-import { OUTPUT_FILES, choroplethSvgFile, countyCell, type AnnexFile, type DictionaryFile, type ProgressFile } from '../src/domain/contract';
+import { OUTPUT_FILES, choroplethSvgFile, countyCell, type AnnexFile, type DictionaryFile, type ProgressReport } from '../src/domain/contract';
+import { buildProgressFile, checkProgressFiles } from '../src/domain/progress';
+import { formatProblem } from '../src/domain/progressProblems';
+import { templateCsv, templateGuideText } from '../src/domain/progressTemplate';
 import { STATUS_COLORS, isHatched } from '../src/domain/cellLook';
 import * as C from './config';
-import { PipelineError } from './errors';
-import { validateOutputs, validateRegistry } from './validate';
+import { PipelineError, ProgressRejected } from './errors';
+import { checkJsonOutputs, validateOutputs, validateRegistry } from './validate';
 import { decodeText } from './steps/decodeText';
 import { parseAnnex } from './steps/parseAnnex';
 import { crossCheckAnnex } from './steps/crossCheckAnnex';
 import { parseTargets } from './steps/parseTargets';
 import { parseStatements } from './steps/parseStatements';
 import { parseProjects } from './steps/parseProjects';
-import { parseProgress } from './steps/parseProgress';
 import { keyBoundaries } from './steps/keyBoundaries';
 import { convertCollectionToWgs84 } from './steps/convertDatum';
 import { cleanAndSimplify, toTopoJson } from './steps/buildTopology';
@@ -28,7 +31,8 @@ import { locateProjects } from './steps/locateProjects';
 import { hatchFeatures } from './steps/buildHatch';
 import { renderChoroplethSvg } from './steps/renderChoroplethSvg';
 import { renderCountySvg } from './steps/renderCountySvg';
-import { buildDictionary, dictionaryCsv, formatIndicatorsCsv } from './steps/formatOutputs';
+import { buildDictionary, dictionaryCsv, formatIndicatorsCsv, formatProgressCsv } from './steps/formatOutputs';
+import { buildProgressTemplateXlsx } from './steps/buildProgressTemplate';
 import { buildManifest } from './steps/buildManifest';
 
 export { sha256 } from './steps/buildManifest';
@@ -36,10 +40,18 @@ export { sha256 } from './steps/buildManifest';
 export interface PipelineInput {
   /** input files by path relative to the input folder (INPUT_FILES), as raw bytes */
   files: Map<string, Uint8Array>;
-  /** the progress file to use (relative path) and whether it is the demonstration file */
-  progress: { path: string; example: boolean };
+  /**
+   * the progress files to read (chosen by cli.ts: every .xlsx/.csv of input/progress/, or the files
+   * given with --progress, or the demonstration file), each named as messages should show it;
+   * `inInput`: the file's key in `files` (it is then listed in the manifest under that path)
+   */
+  progress: { files: { name: string; bytes: Uint8Array; inInput?: string }[]; example: boolean };
+  /** the latest year a progress figure may carry (the build's own year) */
+  currentYear: number;
   /** how input paths are shown in messages, e.g. "data-pipeline/input" */
   displayDir: string;
+  /** where warnings are printed (they never stop the build) */
+  log?: (msg: string) => void;
 }
 
 const json = (v: unknown) => JSON.stringify(v, null, 1) + '\n';
@@ -104,19 +116,30 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     C.COORD_DECIMALS_CITY,
   );
 
-  // 6. progress (actual figures), with their own sources
-  const progressRows = parseProgress(
-    read(input.progress.path),
-    show(input.progress.path),
-    [...INDICATOR_IDS, ...targets.map((t) => t.id)],
-    input.progress.example,
+  // 6. progress (actual figures), each row with its own source: the same check as the browser's update page
+  const progressCheck = await checkProgressFiles(
+    input.progress.files,
+    { annex: { city, counties: annexRows }, currentYear: input.currentYear, example: input.progress.example },
+    async () => ExcelJS,
   );
-  const progress: ProgressFile = { example: input.progress.example, rows: progressRows };
+  const errors = progressCheck.problems.filter((p) => p.level === 'error');
+  const warnings = progressCheck.problems.filter((p) => p.level === 'warning');
+  if (errors.length) throw new ProgressRejected(errors, warnings);
+  if (warnings.length && input.log) {
+    input.log(`data: 进展数据有 ${warnings.length} 处警告（不影响生成，已记入 ${OUTPUT_FILES.progressReport}）：\n${warnings.map((w) => formatProblem(w)).join('\n')}`);
+  }
+  const progress = buildProgressFile(progressCheck.rows, { city, counties: annexRows }, targets, progressCheck.crossChecks, input.progress.example);
+  const progressReport: ProgressReport = {
+    example: input.progress.example,
+    files: progressCheck.files,
+    warnings,
+    cross_checks: progressCheck.crossChecks,
+  };
 
   // 7. outputs, each checked against the contract before anything is written
   const annex: AnnexFile = { source: `${C.DOCUMENT.number} 附件：赤峰市2025年节水行动目标分解表`, city, counties: annexRows, cross_checks: cross };
   const dictionary: DictionaryFile = buildDictionary(meta, STATUS_COLORS);
-  validateOutputs({ counties: detailCounties, cityCounties, annex, targets, statements, projects, progress, dictionary });
+  validateOutputs({ counties: detailCounties, cityCounties, annex, targets, statements, projects, progress, progressReport, dictionary });
 
   const sourceLine = `数据来源：${C.DOCUMENT.number}《${C.DOCUMENT.title}》附件目标分解表（${C.DOCUMENT.date}）；边界为示意，非权威地图`;
   const sourceLineEn = `Source: ${C.DOCUMENT.number}, Chifeng Water-Saving Action Plan, annex (${C.DOCUMENT.date}); boundaries are illustrative, not an authoritative map`;
@@ -133,6 +156,12 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   out.set(OUTPUT_FILES.statements, json(statements));
   out.set(OUTPUT_FILES.projects, json(projects));
   out.set(OUTPUT_FILES.progress, json(progress));
+  out.set(OUTPUT_FILES.progressCsv, formatProgressCsv(progress));
+  out.set(OUTPUT_FILES.progressReport, json(progressReport));
+  // the template officials fill, from the registry; stamped with the document's date so it is byte-identical
+  out.set(OUTPUT_FILES.progressTemplateXlsx, await buildProgressTemplateXlsx(city, new Date(`${C.DOCUMENT.date}T00:00:00Z`)));
+  out.set(OUTPUT_FILES.progressTemplateCsv, templateCsv());
+  out.set(OUTPUT_FILES.progressTemplateGuide, templateGuideText(city));
   out.set(OUTPUT_FILES.dictionary, json(dictionary));
   out.set(OUTPUT_FILES.dictionaryCsv, dictionaryCsv(dictionary));
   for (const m of meta) {
@@ -146,9 +175,13 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   }
   out.set('README.txt', 'Generated by `npm run data` from data-pipeline/input/. Do not edit: edit the inputs and rebuild.\n由 npm run data 生成，请勿手工修改。\n');
 
+  // the manifest lists what was read: progress and example files only when they were used
+  const usedProgress = new Set(input.progress.files.map((f) => f.inInput).filter(Boolean));
+  const inputsRead = new Map([...input.files].filter(([p]) => !/^(progress|examples)\//.test(p) || usedProgress.has(p)));
+  for (const f of input.progress.files) if (!f.inInput) inputsRead.set(f.name.replace(/^.*[/\\]/, ''), f.bytes);
   const manifest = buildManifest({
     document: { title: C.DOCUMENT.title, number: C.DOCUMENT.number, date: C.DOCUMENT.date, file: C.INPUT_FILES.document },
-    inputs: input.files,
+    inputs: inputsRead,
     outputs: out,
     geometry: {
       datum_in: 'GCJ-02',
@@ -163,5 +196,7 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     progressExample: input.progress.example,
   });
   out.set(OUTPUT_FILES.manifest, json(manifest));
+  // what the site will read is the text: parse it back and check it against the contract again
+  checkJsonOutputs(out);
   return out;
 }

@@ -1,5 +1,5 @@
 import * as turf from '@turf/turf';
-import { AnnexFile, CountiesFile, DictionaryFile, IndicatorDef, ProgressFile, ProjectsFile, Statement, Target, OUTPUT_FILES } from '../src/domain/contract';
+import { AnnexFile, CountiesFile, DictionaryFile, IndicatorDef, ManifestFile, ProgressFile, ProgressReport, ProjectsFile, Statement, Target, OUTPUT_FILES } from '../src/domain/contract';
 import { INDICATORS } from '../src/domain/indicators';
 import { COUNTY_CODES } from '../src/domain/divisions';
 import { PipelineError } from './errors';
@@ -26,6 +26,7 @@ export function validateOutputs(o: {
   statements: Statement[];
   projects: ProjectsFile;
   progress: ProgressFile;
+  progressReport: ProgressReport;
   dictionary: DictionaryFile;
 }): void {
   for (const [fc, name] of [[o.counties, OUTPUT_FILES.counties], [o.cityCounties, 'counties.topojson']] as const) {
@@ -41,7 +42,39 @@ export function validateOutputs(o: {
   check(z.array(Statement), o.statements, OUTPUT_FILES.statements);
   check(ProjectsFile, o.projects, OUTPUT_FILES.projects);
   check(ProgressFile, o.progress, OUTPUT_FILES.progress);
+  check(ProgressReport, o.progressReport, OUTPUT_FILES.progressReport);
   check(DictionaryFile, o.dictionary, OUTPUT_FILES.dictionary);
+}
+
+/** Each JSON output's schema, for the check of the written text. */
+const JSON_SCHEMAS: [string, z.ZodTypeAny][] = [
+  [OUTPUT_FILES.annex, AnnexFile],
+  [OUTPUT_FILES.targets, z.array(Target)],
+  [OUTPUT_FILES.statements, z.array(Statement)],
+  [OUTPUT_FILES.projects, ProjectsFile],
+  [OUTPUT_FILES.progress, ProgressFile],
+  [OUTPUT_FILES.progressReport, ProgressReport],
+  [OUTPUT_FILES.dictionary, DictionaryFile],
+  [OUTPUT_FILES.manifest, ManifestFile],
+];
+
+/**
+ * The JSON outputs as they will be written, parsed back and checked again: what the site reads is
+ * the text, not the object (an Infinity or a 321-digit number becomes null in JSON and would pass
+ * an object check). A failure names the output file; nothing is written.
+ */
+export function checkJsonOutputs(out: Map<string, string | Uint8Array>): void {
+  for (const [file, schema] of JSON_SCHEMAS) {
+    const text = out.get(file);
+    if (typeof text !== 'string') continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new PipelineError(file, `output is not valid JSON: ${(e as Error).message}`);
+    }
+    check(schema, parsed, file);
+  }
 }
 
 /**

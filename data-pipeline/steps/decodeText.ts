@@ -22,14 +22,5 @@ export function decodeText(bytes: Uint8Array, file: string): string {
   return text;
 }
 
-/**
- * One cell as typed by a person -> canonical text: full-width forms to ASCII (NFKC:
- * "１．２" -> "1.2", "（" -> "("), non-breaking and ideographic spaces removed at the ends,
- * inner runs of spaces removed (Chinese names and numbers carry none).
- */
-export function normalizeCell(raw: string): string {
-  return raw
-    .normalize('NFKC')
-    .replace(/[\s\u00a0\u3000\ufeff]+/g, '')
-    .trim();
-}
+/** One cell as typed by a person -> canonical text; shared with the browser (src/domain/text.ts). */
+export { normalizeCell } from '../../src/domain/text';

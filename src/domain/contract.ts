@@ -96,6 +96,12 @@ export const CrossCheck = z.object({
   exact: z.boolean(),
 });
 export type CrossCheck = z.infer<typeof CrossCheck>;
+/**
+ * Largest |全市 − Σ counties| accepted for an additive indicator, as a share of 全市: the annex's own
+ * rounding is 0.007% (caps 20.2285 against 20.23); a larger gap is a typo. The annex check
+ * (pipeline) and the progress check (pipeline and browser) both use it.
+ */
+export const CROSS_CHECK_TOLERANCE = 0.005;
 
 export const AnnexFile = z.object({
   source: z.string(),
@@ -289,19 +295,214 @@ export const ProjectsFile = z.object({
 export type ProjectFeature = GeoJSON.Feature<GeoJSON.Geometry | null, ProjectProps>;
 export type ProjectsFile = GeoJSON.FeatureCollection<GeoJSON.Geometry | null, ProjectProps>;
 
-/** An actual (measured) value. Never shipped as official unless a source says so. */
-export const ProgressRow = z.object({
-  indicator: z.string(),
-  adcode: Adcode,
-  year: z.number().int().min(2020).max(2030),
-  value: z.number(),
-  source: z.string().min(1),
-  /** true for the demonstration file: the site marks everything built from it as 示例数据 */
-  example: z.boolean(),
-});
+// ---------------------------------------------------------------------------------------------
+// Progress: actual figures reported by officials (the progress template), and what the site shows
+// of them. Built by src/domain/progress.ts (the same code checks a file in the pipeline and on the
+// browser's update page); every field the site needs is precomputed here.
+// ---------------------------------------------------------------------------------------------
+
+/** The first year a progress figure may carry: the plan's baseline year. The last is the build's own year. */
+export const PROGRESS_FIRST_YEAR = 2020;
+
+/**
+ * Where a figure stands against its division's 2025 target from the annex (附件 目标分解表):
+ * - `met`: the figure already meets the target: for a cap (`direction: at_most`) value ≤ target,
+ *   for a floor (`at_least`) value ≥ target; where the annex says "保持2020年水平" (hold at the
+ *   2020 level, only in decline-rate columns) a decline ≥ 0, i.e. no rise since 2020;
+ * - `not_met`: a figure that does not (yet) meet it; a figure of an earlier year is compared with
+ *   the same 2025 target, so `not_met` in 2022 says "not there yet", not "failed";
+ * - `no_target`: the annex says "/" for this division: there is no target to meet.
+ * A division without a figure has no status at all (`no_data` on the map, see ProgressMapStatus).
+ */
+export const ProgressStatus = z.enum(['met', 'not_met', 'no_target']);
+export type ProgressStatus = z.infer<typeof ProgressStatus>;
+/** A cell of the progress map: a status, or `no_data` where the division has no figure that year (暂无数据). */
+export const ProgressMapStatus = z.enum(['met', 'not_met', 'no_target', 'no_data']);
+export type ProgressMapStatus = z.infer<typeof ProgressMapStatus>;
+
+/** The annex's 2025 target of one division for one indicator, as the progress rows carry it. */
+const TargetNote = z.enum(['', '保持2020年水平', '/']);
+
+/** Where a row came from: the file's name (no folder), the sheet (null for CSV) and the row number as Excel shows it. */
+export const ProgressOrigin = z.object({ file: z.string().min(1), sheet: z.string().nullable(), row: z.number().int().positive() }).strict();
+export type ProgressOrigin = z.infer<typeof ProgressOrigin>;
+
+/** A decimal as written, in ASCII, never an exponent: "0.66", "19.1", "0.5800", "-2.5". */
+const DecimalText = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number as written, e.g. 0.66');
+
+/**
+ * One actual figure, in the long format of progress.csv: one row per year, division and indicator
+ * that has a figure (an empty cell makes no row; nothing is ever 0 for "no figure").
+ */
+export const ProgressRow = z
+  .object({
+    year: z.number().int().min(PROGRESS_FIRST_YEAR).max(2100),
+    /** GB/T 2260 code; 150400 is 全市 */
+    adcode: Adcode,
+    /** the official name (an alias in the file is replaced by it) */
+    name_zh: z.string().min(1),
+    indicator: z.enum(INDICATOR_IDS),
+    /** the figure in the indicator's unit (a % column holds 20.5 for 20.5%); finite, "-0" is 0 */
+    value: z.number().finite(),
+    /** the figure as typed, normalised only in form: full-width digits to ASCII, a trailing % dropped, "-0" to "0"; digits kept ("0.5800") */
+    value_text: DecimalText,
+    /** the indicator's unit (unit_zh of the registry) */
+    unit: z.string(),
+    /** the division's 2025 target from the annex; null where the annex has no number */
+    target: z.number().finite().nullable(),
+    /** the annex's wording where it has no number: "保持2020年水平" or "/"; "" where `target` is a number */
+    target_note: TargetNote,
+    status: ProgressStatus,
+    /** where the figure is published, as the file says (required), e.g. "赤峰市水资源公报（2025年）" */
+    source: z.string().min(1),
+    /** the file's 备注, or "" */
+    note: z.string(),
+    /** true for the demonstration file: everything built from it is marked 示例数据 */
+    example: z.boolean(),
+    origin: ProgressOrigin,
+  })
+  .strict();
 export type ProgressRow = z.infer<typeof ProgressRow>;
-export const ProgressFile = z.object({ example: z.boolean(), rows: z.array(ProgressRow) });
+
+/** One figure of a division's series (a ProgressRow without what the series already says). */
+export const ProgressPoint = z
+  .object({
+    year: z.number().int(),
+    value: z.number().finite(),
+    value_text: DecimalText,
+    status: ProgressStatus,
+    source: z.string().min(1),
+    note: z.string(),
+    example: z.boolean(),
+  })
+  .strict();
+export type ProgressPoint = z.infer<typeof ProgressPoint>;
+
+/** One indicator of one division: its 2025 target and its figures by year. */
+export const ProgressSeries = z
+  .object({
+    indicator: z.enum(INDICATOR_IDS),
+    /** the annex cell: the 2025 target as printed, "保持2020年水平" or "/" */
+    target: AnnexCell,
+    /** figures, oldest year first; empty where the division has none (暂无数据) */
+    series: z.array(ProgressPoint),
+    /** the newest figure (the last of `series`), or null */
+    latest: ProgressPoint.nullable(),
+  })
+  .strict();
+export type ProgressSeries = z.infer<typeof ProgressSeries>;
+
+/** 全市 or a county, with every indicator of the registry in registry order. */
+export const ProgressDivision = z
+  .object({ adcode: Adcode, name_zh: z.string(), name_en: z.string(), indicators: z.array(ProgressSeries) })
+  .strict();
+export type ProgressDivision = z.infer<typeof ProgressDivision>;
+
+/**
+ * One progress map: an indicator in a year, the status of each of the 12 counties (by code),
+ * and how many counties have each status (for the legend). Only years in which at least one
+ * division (全市 included) has a figure for the indicator get a map.
+ */
+export const ProgressMap = z
+  .object({
+    indicator: z.enum(INDICATOR_IDS),
+    year: z.number().int(),
+    statuses: z.record(Adcode, ProgressMapStatus),
+    counts: z.object({ met: z.number().int(), not_met: z.number().int(), no_target: z.number().int(), no_data: z.number().int() }).strict(),
+  })
+  .strict();
+export type ProgressMap = z.infer<typeof ProgressMap>;
+
+/**
+ * The newest city-wide (全市) figure for a city-wide target of targets.json: through the annex
+ * indicator the target carries (`Target.indicator`); null where the target has no annex indicator
+ * (the template has no column for it) or no figure has been reported.
+ */
+export const ProgressHeadline = z
+  .object({ target: z.string(), indicator: z.enum(INDICATOR_IDS).nullable(), latest: ProgressPoint.nullable() })
+  .strict();
+export type ProgressHeadline = z.infer<typeof ProgressHeadline>;
+
+/** 全市 against the sum of the 12 counties, for an additive indicator in a year where 全市 has a figure. */
+export const ProgressCrossCheck = z
+  .object({
+    year: z.number().int(),
+    indicator: z.enum(INDICATOR_IDS),
+    city_value: z.number(),
+    /** the sum of the counties that have a figure */
+    county_sum: z.number(),
+    /** city_value − county_sum (computed at the finest printed precision, so no 0.1+0.2 noise) */
+    difference: z.number(),
+    /** every county whose annex target is a number has a figure: only then is the sum compared */
+    complete: z.boolean(),
+    counties_without_value: z.array(Adcode),
+  })
+  .strict();
+export type ProgressCrossCheck = z.infer<typeof ProgressCrossCheck>;
+
+/** progress.json: everything the site shows of progress, precomputed. */
+export const ProgressFile = z
+  .object({
+    /** built from the invented demonstration file: the site marks all of it 示例数据 */
+    example: z.boolean(),
+    /** years with at least one figure, ascending */
+    years: z.array(z.number().int()),
+    /** per indicator (registry order), the years with at least one figure for it: the year selector's choices */
+    indicators: z.array(z.object({ id: z.enum(INDICATOR_IDS), years: z.array(z.number().int()) }).strict()),
+    /** every figure, as in progress.csv, sorted by year, code, indicator */
+    rows: z.array(ProgressRow),
+    /** one per indicator and year present */
+    maps: z.array(ProgressMap),
+    /** 全市 first, then the 12 counties in code order */
+    divisions: z.array(ProgressDivision).length(13),
+    /** one per target of targets.json, in its order */
+    headlines: z.array(ProgressHeadline),
+    cross_checks: z.array(ProgressCrossCheck),
+  })
+  .strict();
 export type ProgressFile = z.infer<typeof ProgressFile>;
+
+const Bilingual = z.object({ zh: z.string(), en: z.string() }).strict();
+/**
+ * A problem found in a progress file, located as an official finds it in Excel. Errors refuse the
+ * whole build (exit 1, nothing written); warnings are printed, kept in progress-report.json and
+ * do not stop the build.
+ */
+export const ProgressProblem = z
+  .object({
+    level: z.enum(['error', 'warning']),
+    /** stable identifier of the rule, e.g. "value_not_number" (tests and the update page key on it) */
+    code: z.string(),
+    /** the file's name as given (no folder when read from input/progress/) */
+    file: z.string(),
+    /** the sheet's name; null for a CSV file */
+    sheet: z.string().nullable(),
+    /** the row number as Excel shows it; null for a problem of the whole file or sheet */
+    row: z.number().int().positive().nullable(),
+    /** the column header as read; null where no column is concerned */
+    column: z.string().nullable(),
+    /** the cell reference, e.g. "D5", when row and column are known */
+    cell: z.string().nullable(),
+    /** the offending value, cut to a readable length with control characters escaped; null if none */
+    value: z.string().nullable(),
+    /** what is wrong, what was expected, how to fix it: Chinese (officials) and English */
+    message: Bilingual,
+    expected: Bilingual,
+    fix: Bilingual,
+  })
+  .strict();
+export type ProgressProblem = z.infer<typeof ProgressProblem>;
+
+/** progress-report.json: what was read and what deserves a look (the warnings of the last good build). */
+export const ProgressReport = z
+  .object({
+    example: z.boolean(),
+    files: z.array(z.object({ file: z.string(), sheets: z.array(z.string()), rows: z.number().int(), figures: z.number().int() }).strict()),
+    warnings: z.array(ProgressProblem),
+    cross_checks: z.array(ProgressCrossCheck),
+  })
+  .strict();
+export type ProgressReport = z.infer<typeof ProgressReport>;
 
 /**
  * What dictionary.json publishes about an indicator: its registry entry without the parsing
@@ -377,6 +578,15 @@ export const OUTPUT_FILES = {
   statements: 'statements.json',
   projects: 'projects.geojson',
   progress: 'progress.json',
+  /** the progress figures in long format, UTF-8 with BOM */
+  progressCsv: 'progress.csv',
+  /** what the last good build read from the progress files, and its warnings */
+  progressReport: 'progress-report.json',
+  /** the template officials fill (generated from the indicator registry) */
+  progressTemplateXlsx: 'progress-template.xlsx',
+  progressTemplateCsv: 'progress-template.csv',
+  /** the template's 填写说明 for CSV users (the .xlsx carries it as a sheet) */
+  progressTemplateGuide: 'progress-template-guide.txt',
   dictionary: 'dictionary.json',
   dictionaryCsv: 'dictionary.csv',
   manifest: 'manifest.json',

@@ -4,6 +4,8 @@
  * name agrees with its code and to suggest the nearest known name on a typo.
  * Codes: GB/T 2260 as published by 民政部 (县级以上行政区划代码), unchanged since 2013 for 1504xx.
  */
+import { normalizeCell } from './text';
+
 export interface DivisionDef {
   adcode: string;
   name_zh: string;
@@ -43,4 +45,42 @@ export const COUNTY_CODES = COUNTIES.map((c) => c.adcode) as readonly string[];
 
 export function divisionByCode(code: string): DivisionDef | undefined {
   return DIVISIONS.find((d) => d.adcode === code);
+}
+
+/** Edit distance, for "did you mean" suggestions. */
+function levenshtein(a: string, b: string): number {
+  const A = [...a];
+  const B = [...b];
+  let prev = Array.from({ length: B.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= A.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= B.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (A[i - 1] === B[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[B.length];
+}
+
+/** A name (or documented alias) -> its division; undefined when unknown. */
+export function divisionByName(name: string): DivisionDef | undefined {
+  const n = normalizeCell(name);
+  return DIVISIONS.find((d) => normalizeCell(d.name_zh) === n || d.aliases.some((a) => normalizeCell(a) === n));
+}
+
+/** The known division whose name or alias is nearest to `name`, for a "did you mean" hint. */
+export function nearestDivision(name: string): DivisionDef {
+  const n = normalizeCell(name);
+  let best: DivisionDef = DIVISIONS[0];
+  let bestD = Infinity;
+  for (const d of DIVISIONS) {
+    for (const cand of [d.name_zh, ...d.aliases]) {
+      const dist = levenshtein(n, normalizeCell(cand));
+      if (dist < bestD) {
+        bestD = dist;
+        best = d;
+      }
+    }
+  }
+  return best;
 }
