@@ -115,9 +115,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     });
   } catch (e) {
     if (e instanceof PipelineError) {
-      const kept = await fs.stat(args.out).then(() => `${args.out}/ still holds the last good output.`, () => `${args.out}/ was not created.`);
+      const had = await fs.stat(args.out).then(() => true, () => false);
+      const kept = had ? `${args.out}/ still holds the last good output.` : `${args.out}/ was not created.`;
       // a refused progress file is read by the official who made it: say it in Chinese too
-      const keptZh = e instanceof ProgressRejected ? `\n未写入任何文件；${args.out}/ 保持上一次的正确输出不变。请按上面的说明改正后重新提交。` : '';
+      const keptZh =
+        e instanceof ProgressRejected
+          ? `\n未写入任何文件${had ? `；${args.out}/ 仍是上一次的正确输出` : ''}。请按上面的说明改正后重新提交。`
+          : '';
       io.error(`data: rejected input\n  ${e.message.replace(/\n/g, '\n  ')}${keptZh}\nNothing was written; ${kept}`);
       return 1;
     }

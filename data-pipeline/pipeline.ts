@@ -88,35 +88,8 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   }
   const statements = parseStatements(read(C.INPUT_FILES.statements), show(C.INPUT_FILES.statements), documentText);
 
-  // 3. boundaries: GCJ-02 -> WGS84, then topology, repair, simplification, and the indicators joined by code
-  const boundaryPath = show(C.INPUT_FILES.counties);
-  const wgs = convertCollectionToWgs84(keyBoundaries(read(C.INPUT_FILES.counties), boundaryPath));
-  const areaBefore = wgs.features.reduce((s, f) => s + turf.area(f), 0) / 1e6;
-  const cityGeom = await cleanAndSimplify(wgs, { simplifyM: C.SIMPLIFY_CITY_M, gapFillKm2: C.GAP_FILL_KM2, decimals: C.COORD_DECIMALS_CITY });
-  const detailGeom = await cleanAndSimplify(wgs, { simplifyM: C.SIMPLIFY_DETAIL_M, gapFillKm2: C.GAP_FILL_KM2, decimals: C.COORD_DECIMALS_DETAIL });
-  const cityCounties = joinIndicators(cityGeom, city, annexRows, meta, C.COORD_DECIMALS_CITY, boundaryPath);
-  const detailCounties = joinIndicators(detailGeom, city, annexRows, meta, C.COORD_DECIMALS_DETAIL, boundaryPath);
-  const totalArea = detailCounties.features.reduce((s, f) => s + turf.area(f), 0) / 1e6;
-
-  // 4. the offline base map: neighbouring prefectures and the city outline
-  const context = await buildContext(
-    Object.entries(C.INPUT_FILES.context).map(([key, p]) => ({ key, file: show(p), text: read(p) })),
-    cityGeom,
-    { bbox: C.CONTEXT_BBOX, simplifyM: C.SIMPLIFY_CONTEXT_M, decimals: C.COORD_DECIMALS_CITY },
-  );
-
-  // 5. projects: checked, located in counties; hatching for hatched cells and schematic areas
-  const projects = locateProjects(parseProjects(read(C.INPUT_FILES.projects), show(C.INPUT_FILES.projects), C.REGION_BBOX), cityCounties);
-  const byCode = new Map(cityCounties.features.map((f) => [f.properties.adcode, f.properties]));
-  const hatch = hatchFeatures(
-    cityCounties.features,
-    (code) => INDICATOR_IDS.some((id) => isHatched(countyCell(byCode.get(code)!, id).status)),
-    projects.features,
-    C.HATCH_SPACING_DEG,
-    C.COORD_DECIMALS_CITY,
-  );
-
-  // 6. progress (actual figures), each row with its own source: the same check as the browser's update page
+  // 3. progress (actual figures), each row with its own source: the same check as the browser's update page;
+  //    early, so an official's file is answered in a second, before the geometry work
   const progressCheck = await checkProgressFiles(
     input.progress.files,
     { annex: { city, counties: annexRows }, currentYear: input.currentYear, example: input.progress.example },
@@ -135,6 +108,34 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     warnings,
     cross_checks: progressCheck.crossChecks,
   };
+
+  // 4. boundaries: GCJ-02 -> WGS84, then topology, repair, simplification, and the indicators joined by code
+  const boundaryPath = show(C.INPUT_FILES.counties);
+  const wgs = convertCollectionToWgs84(keyBoundaries(read(C.INPUT_FILES.counties), boundaryPath));
+  const areaBefore = wgs.features.reduce((s, f) => s + turf.area(f), 0) / 1e6;
+  const cityGeom = await cleanAndSimplify(wgs, { simplifyM: C.SIMPLIFY_CITY_M, gapFillKm2: C.GAP_FILL_KM2, decimals: C.COORD_DECIMALS_CITY });
+  const detailGeom = await cleanAndSimplify(wgs, { simplifyM: C.SIMPLIFY_DETAIL_M, gapFillKm2: C.GAP_FILL_KM2, decimals: C.COORD_DECIMALS_DETAIL });
+  const cityCounties = joinIndicators(cityGeom, city, annexRows, meta, C.COORD_DECIMALS_CITY, boundaryPath);
+  const detailCounties = joinIndicators(detailGeom, city, annexRows, meta, C.COORD_DECIMALS_DETAIL, boundaryPath);
+  const totalArea = detailCounties.features.reduce((s, f) => s + turf.area(f), 0) / 1e6;
+
+  // 5. the offline base map: neighbouring prefectures and the city outline
+  const context = await buildContext(
+    Object.entries(C.INPUT_FILES.context).map(([key, p]) => ({ key, file: show(p), text: read(p) })),
+    cityGeom,
+    { bbox: C.CONTEXT_BBOX, simplifyM: C.SIMPLIFY_CONTEXT_M, decimals: C.COORD_DECIMALS_CITY },
+  );
+
+  // 6. projects: checked, located in counties; hatching for hatched cells and schematic areas
+  const projects = locateProjects(parseProjects(read(C.INPUT_FILES.projects), show(C.INPUT_FILES.projects), C.REGION_BBOX), cityCounties);
+  const byCode = new Map(cityCounties.features.map((f) => [f.properties.adcode, f.properties]));
+  const hatch = hatchFeatures(
+    cityCounties.features,
+    (code) => INDICATOR_IDS.some((id) => isHatched(countyCell(byCode.get(code)!, id).status)),
+    projects.features,
+    C.HATCH_SPACING_DEG,
+    C.COORD_DECIMALS_CITY,
+  );
 
   // 7. outputs, each checked against the contract before anything is written
   const annex: AnnexFile = { source: `${C.DOCUMENT.number} 附件：赤峰市2025年节水行动目标分解表`, city, counties: annexRows, cross_checks: cross };

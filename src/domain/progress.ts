@@ -144,10 +144,13 @@ function roleOf(header: string): Role | { kind: 'wrong_unit'; expected: string }
   return null;
 }
 
-/** A table whose first row holds none of the template's key columns is not a progress table. */
+/**
+ * A table whose first row mentions none of the template's key columns is not a progress table
+ * (a header run together by full-width commas still mentions them, and gets its own message).
+ */
 function looksLikeProgressTable(header: string[]): boolean {
-  const keys = [PROGRESS_COLUMNS.year, PROGRESS_COLUMNS.code, PROGRESS_COLUMNS.name].map(normalizeCell);
-  return header.some((h) => keys.includes(normalizeCell(h)));
+  const keys = [PROGRESS_COLUMNS.year, PROGRESS_COLUMNS.code].map(normalizeCell);
+  return header.some((h) => keys.some((k) => normalizeCell(h).includes(k)));
 }
 
 interface Located {
@@ -196,9 +199,22 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
       value,
     });
 
+    // a header run together by full-width commas ("年份，行政区划代码，…" in one cell): one message saying so
+    const required = ['year', 'code', 'name', 'source'] as const;
+    const runTogether = header.find((h) => h.includes('，'));
+    if (runTogether) {
+      const found = new Set(header.map((h) => roleOf(h)).flatMap((r) => (r?.kind === 'fixed' ? [r.key] : [])));
+      const missing = required.find((k) => !found.has(k));
+      if (missing) {
+        add('header_missing', { file, sheet, row: headRow.row }, { column: PROGRESS_COLUMNS[missing], header: header.join(', '), template: templateHeader, fullwidth: 1 });
+        continue;
+      }
+    }
+
     // the header: every template column found once; unknown columns named, a wrong unit refused
     const cols = new Map<string, number>();
     const indicatorCols: { ind: Indicator; col: number }[] = [];
+    const wrongUnit = new Set<string>();
     const ignored: number[] = [];
     let headerOk = true;
     header.forEach((h, j) => {
@@ -216,16 +232,16 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
         if (role?.kind === 'indicator') indicatorCols.push({ ind: role.ind, col: j });
       } else if (role?.kind === 'wrong_unit') {
         add('header_wrong_unit', place(headRow.row, j, h), { expected: role.expected });
+        wrongUnit.add(role.expected);
         headerOk = false;
       } else {
         add('header_unknown', place(headRow.row, j, h));
         ignored.push(j);
       }
     });
-    const fullwidth = header.some((h) => h.includes('，')) ? 1 : 0;
-    for (const key of ['year', 'code', 'name', 'source'] as const) {
+    for (const key of required) {
       if (!cols.has(key)) {
-        add('header_missing', { file, sheet, row: headRow.row }, { column: PROGRESS_COLUMNS[key], header: header.join(', '), template: templateHeader, fullwidth });
+        add('header_missing', { file, sheet, row: headRow.row }, { column: PROGRESS_COLUMNS[key], header: header.join(', '), template: templateHeader, fullwidth: 0 });
         headerOk = false;
       }
     }
@@ -234,7 +250,7 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
       headerOk = false;
     } else {
       for (const ind of INDICATORS) {
-        if (!cols.has(ind.id)) add('header_missing_indicator', { file, sheet, row: headRow.row, column: ind.column });
+        if (!cols.has(ind.id) && !wrongUnit.has(ind.column)) add('header_missing_indicator', { file, sheet, row: headRow.row, column: ind.column });
       }
     }
     if (!headerOk) continue;
@@ -246,9 +262,10 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
 
     const cell = (cells: string[], key: string) => cells[cols.get(key)!] ?? '';
     for (const { row: rowNo, cells } of dataRows) {
-      // more cells than the header: a comma inside a number split a cell (CSV), the rest is shifted
+      // more cells than the header: in a CSV a comma inside a number split a cell and shifted the
+      // rest (even when the cell pushed out is empty); in a sheet, only cells that hold something count
       const extra = cells.slice(header.length);
-      if (extra.some((c) => c.trim() !== '')) {
+      if (sheet === null ? extra.length > 0 : extra.some((c) => c.trim() !== '')) {
         add('row_extra_cells', place(rowNo, null, cells.join(',')), { cells: cells.length, extra: cells.length - header.length, header: header.length });
         continue;
       }
@@ -291,7 +308,8 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
       if (byCode && byName && byCode.adcode !== byName.adcode) {
         fail('name_code_mismatch', codeCol, codeRaw, { code, codeName: byCode.name_zh, name: normalizeCell(nameRaw), nameCode: byName.adcode });
       }
-      if (byCode && rowOk) division = byCode;
+      // the code decides the division unless the name names another one (then the row is ambiguous)
+      if (byCode && !(byName && byName.adcode !== byCode.adcode)) division = byCode;
 
       if (year !== null && filled.length === 0) add('row_no_figures', place(rowNo, null, null));
       if (filled.length > 0 && source === '') fail('source_missing', cols.get('source')!, null);

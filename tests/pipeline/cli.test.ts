@@ -84,8 +84,11 @@ describe('npm run data (CLI)', () => {
 
   it('rejects an actual figure without a source', async () => {
     await expectRejected(
-      edit('progress.csv', (s) => s + 'water_use_cap,150402,2024,0.8,\n'),
-      /progress\.csv:2 \[source\]: every actual figure needs its source/,
+      async (dir) => {
+        const template = await fs.readFile(path.join(await builtOutput(), 'progress-template.csv'), 'utf8');
+        await fs.writeFile(path.join(dir, 'progress/2024.csv'), template.replace(',150402,红山区,', '2024,150402,红山区,0.8'));
+      },
+      /progress\/2024\.csv › 第3行 J列「来源」：该行有数值，但“来源”为空/,
     );
   });
 
