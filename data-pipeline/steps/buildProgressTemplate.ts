@@ -15,6 +15,10 @@ import { templateGuide, templateRows } from '../../src/domain/progressTemplate';
 const VALIDATED_ROWS = 13 * 8;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } } as const;
 const PREFILLED_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF3F3F3' } } as const;
+const THIN = { style: 'thin', color: { argb: 'FFB0B7BF' } } as const;
+const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** A4, one page wide: officials print the template to fill or check it on paper */
+const PAGE = { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } as const;
 
 /**
  * Sets every entry's DOS time and date in a zip (local headers and central directory) to `date`,
@@ -48,6 +52,18 @@ export function fixZipTimestamps(zip: Uint8Array, date: Date): Uint8Array {
   return out;
 }
 
+/**
+ * Height of a row of wrapped text, points: spreadsheet programs do not grow a row to fit wrapped
+ * text that was written by a library, so the lines are estimated (a CJK character is two width units).
+ */
+function wrappedHeight(texts: [string, number][]): number {
+  const lines = Math.max(
+    1,
+    ...texts.map(([t, width]) => Math.ceil([...t].reduce((n, c) => n + (c.codePointAt(0)! > 0x2e80 ? 2 : 1), 0) / Math.max(1, width - 2))),
+  );
+  return lines * 16 + 4;
+}
+
 /** The template workbook. `stamp` is the fixed date written into it (the document's date). */
 export async function buildProgressTemplateXlsx(annexCity: AnnexRow, stamp: Date): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -58,7 +74,10 @@ export async function buildProgressTemplateXlsx(annexCity: AnnexRow, stamp: Date
   wb.title = '赤峰市节水行动进展数据模板';
 
   const header = progressHeader();
-  const ws = wb.addWorksheet(TEMPLATE_SHEET, { views: [{ state: 'frozen', xSplit: 3, ySplit: 1, activeCell: 'A2' }] });
+  const ws = wb.addWorksheet(TEMPLATE_SHEET, {
+    views: [{ state: 'frozen', xSplit: 3, ySplit: 1, activeCell: 'A2' }],
+    pageSetup: { ...PAGE, orientation: 'landscape', printTitlesRow: '1:1' },
+  });
   ws.columns = header.map((h) => ({
     header: h,
     width: h === PROGRESS_COLUMNS.year ? 9 : h === PROGRESS_COLUMNS.code ? 14 : h === PROGRESS_COLUMNS.name ? 14 : h === PROGRESS_COLUMNS.source ? 34 : h === PROGRESS_COLUMNS.note ? 26 : 20,
@@ -69,9 +88,11 @@ export async function buildProgressTemplateXlsx(annexCity: AnnexRow, stamp: Date
     cell.font = { bold: true };
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
     cell.fill = HEADER_FILL;
+    cell.border = BOX;
   });
   for (const r of templateRows()) {
     const row = ws.addRow(r.map((x) => (x === '' ? null : x)));
+    for (let c = 1; c <= header.length; c++) row.getCell(c).border = BOX;
     for (const c of [2, 3]) row.getCell(c).fill = PREFILLED_FILL;
   }
   // Excel's own input checks, as a first line of defence while typing (the pipeline checks again)
@@ -104,14 +125,16 @@ export async function buildProgressTemplateXlsx(annexCity: AnnexRow, stamp: Date
   }
 
   const g = templateGuide(annexCity);
-  const gs = wb.addWorksheet(GUIDE_SHEET);
-  gs.columns = [{ width: 30 }, { width: 96 }];
+  const gs = wb.addWorksheet(GUIDE_SHEET, { pageSetup: { ...PAGE, orientation: 'portrait' } });
+  gs.columns = [{ width: 30 }, { width: 96 }]; // as [wA, wB] below
   const title = gs.addRow([g.title]);
   title.font = { bold: true, size: 14 };
   gs.addRow([]);
   gs.addRow(['一、填写规则']).font = { bold: true };
+  const [wA, wB] = [30, 96];
   g.rules.forEach((text, i) => {
     const row = gs.addRow([`${i + 1}.`, text]);
+    row.height = wrappedHeight([[text, wB]]);
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(1).alignment = { vertical: 'top', horizontal: 'right' };
   });
@@ -124,6 +147,7 @@ export async function buildProgressTemplateXlsx(annexCity: AnnexRow, stamp: Date
   });
   for (const [k, v] of g.columns) {
     const row = gs.addRow([k, v]);
+    row.height = wrappedHeight([[k, wA], [v, wB]]);
     row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   }

@@ -17,17 +17,17 @@ import { checkJsonOutputs } from '../../data-pipeline/validate';
 const H = progressHeader();
 const SRC = '赤峰市水资源公报（2024年）';
 let out = '';
-let template: Buffer;
+let template: Uint8Array;
 
 beforeAll(async () => {
   out = await builtOutput();
-  template = await fs.readFile(path.join(out, 'progress-template.xlsx'));
+  template = new Uint8Array(await fs.readFile(path.join(out, 'progress-template.xlsx')));
 });
 
 /** The generated template, filled in exceljs as Excel stores what an official types. */
 async function filledXlsx(fill: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(template);
+  await wb.xlsx.load(template.slice().buffer as ArrayBuffer);
   fill(wb.getWorksheet('进展数据')!);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -40,7 +40,8 @@ function setRow(ws: ExcelJS.Worksheet, code: string, cells: Record<string, Excel
   for (const [k, v] of Object.entries(cells)) {
     const cell = ws.getRow(r).getCell(H.indexOf(k) + 1);
     cell.value = v;
-    if (numFmt[k]) cell.numFmt = numFmt[k];
+    // a style of its own: cells loaded from a file share style objects in exceljs
+    if (numFmt[k]) cell.style = { ...cell.style, numFmt: numFmt[k] };
   }
 }
 /** A CSV in the template's layout, one line per division and year. */
@@ -78,7 +79,7 @@ async function expectRefused(args: string[], messages: RegExp[]) {
 describe('the template officials fill', () => {
   it('is an .xlsx with the data sheet laid out as the annex and a 填写说明 sheet', async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(template);
+    await wb.xlsx.load(template.slice().buffer as ArrayBuffer);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['进展数据', '填写说明']);
     const ws = wb.getWorksheet('进展数据')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
@@ -285,6 +286,18 @@ describe('warnings: exit 0, printed, kept in the report', () => {
     const r = await runCli(['--input', input, '--out', path.join(await tmpDir('skip'), 'data')]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/进展数据目录中未读取（不是 \.xlsx 或 \.csv）：progress\/\.DS_Store, progress\/~\$2024\.xlsx/);
+  });
+});
+
+describe('the data dictionary', () => {
+  it('describes every column of progress.csv, in both languages, and the fields of progress.json', async () => {
+    const d = JSON.parse(await fs.readFile(path.join(out, 'dictionary.json'), 'utf8'));
+    const cols = d.columns.filter((c: { file: string }) => c.file === 'progress.csv');
+    const header = (await fs.readFile(path.join(out, 'progress.csv'), 'utf8')).slice(1).split('\r\n')[0].split(',');
+    expect(cols.map((c: { column: string }) => c.column)).toEqual(header);
+    for (const c of cols) expect(c.name_en && c.meaning_en && c.source_en && c.meaning_zh).toBeTruthy();
+    const json = d.columns.filter((c: { file: string }) => c.file === 'progress.json').map((c: { column: string }) => c.column);
+    expect(json).toEqual(['rows', 'divisions', 'maps', 'headlines', 'cross_checks']);
   });
 });
 
