@@ -115,7 +115,8 @@ export async function buildProgressTemplateXlsx(annexCity: AnnexRow, stamp: Date
         type: 'decimal',
         operator: 'between',
         allowBlank: true,
-        formulae: ind.kind === 'percent' ? [lo / 100, hi] : [lo, hi],
+        // a % column takes 20.5 as typed and 20.5% (stored 0.205): both lie within the range as written
+        formulae: [lo, hi],
         showErrorMessage: true,
         errorStyle: 'stop',
         errorTitle: ind.name_zh,

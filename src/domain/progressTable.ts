@@ -133,9 +133,17 @@ export function csvToTable(file: string, bytes: Uint8Array): ReadResult {
 // XLSX
 // ---------------------------------------------------------------------------------------------
 
-/** A number as plain decimal text, with its shortest round-trip digits ("0.66", never "0.66000000000000003"). */
+/**
+ * A number as plain decimal text, with its shortest round-trip digits ("0.66", never
+ * "0.66000000000000003"), and at most the 15 significant digits Excel itself shows: a formula's
+ * 0.1+0.2 is "0.3" as in the cell, not 0.30000000000000004 (which the check would refuse as too long).
+ */
 function numberText(v: number): string {
-  return Object.is(v, -0) ? '-0' : String(v);
+  if (Object.is(v, -0)) return '-0';
+  const s = String(v);
+  if (/e/i.test(s)) return s;
+  const significant = s.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length;
+  return significant > 15 ? String(Number(v.toPrecision(15))) : s;
 }
 
 /** "0.205" -> "20.5": moves the decimal point two places right in text, so 0.205 never becomes 20.499999999999996. */

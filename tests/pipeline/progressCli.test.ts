@@ -97,6 +97,10 @@ describe('the template officials fill', () => {
     expect(rows.every((r) => r[0] === null)).toBe(true);
     expect(ws.getColumn(H.indexOf('来源') + 1).width).toBeGreaterThanOrEqual(30);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // Excel's own input checks while typing: a year, and a number within the indicator's range
+    expect(ws.getCell('A2').dataValidation).toMatchObject({ type: 'whole', formulae: [2020, 2100] });
+    expect(ws.getRow(30).getCell(H.indexOf(W) + 1).dataValidation).toMatchObject({ type: 'decimal', formulae: [0, 50] });
+    expect(ws.getRow(2).getCell(H.indexOf(GDP) + 1).dataValidation).toMatchObject({ type: 'decimal', formulae: [-100, 100] });
     const guide: string[] = [];
     wb.getWorksheet('填写说明')!.eachRow((row) => guide.push((row.values as unknown[]).slice(1).join(' ')));
     const text = guide.join('\n');
