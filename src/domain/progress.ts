@@ -153,6 +153,9 @@ function looksLikeProgressTable(header: string[]): boolean {
   return header.some((h) => keys.some((k) => normalizeCell(h).includes(k)));
 }
 
+/** how many non-empty rows from the top are searched for the header */
+const HEADER_SEARCH_ROWS = 5;
+
 interface Located {
   row: ProgressRow;
   at: ProblemPlace;
@@ -181,13 +184,17 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
     const info = files.get(file) ?? { file, sheets: [], rows: 0, figures: 0 };
     files.set(file, info);
     if (table.rows.length === 0) continue;
-    const [headRow, ...dataRows] = table.rows;
-    const header = headRow.cells.map((c) => c.trim());
-    if (!looksLikeProgressTable(header)) {
+    // the header is the first row that looks like one, among the first few: a title row above it
+    // ("2024年赤峰市节水进展") is common and harmless
+    const headAt = table.rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => looksLikeProgressTable(r.cells));
+    if (headAt < 0) {
       if (sheet !== null) add('sheet_skipped', { file, sheet }, { sheet });
-      else add('no_data_table', { file, row: headRow.row }, { header: header.join(', '), template: templateHeader });
+      else add('no_data_table', { file, row: table.rows[0].row }, { header: table.rows[0].cells.map((c) => c.trim()).join(', '), template: templateHeader });
       continue;
     }
+    const headRow = table.rows[headAt];
+    const dataRows = table.rows.slice(headAt + 1);
+    const header = headRow.cells.map((c) => c.trim());
     dataTables.add(file);
     if (sheet !== null) info.sheets.push(sheet);
     const place = (row: number | null, col: number | null, value?: string | null): ProblemPlace => ({
@@ -279,11 +286,8 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
       const yearParsed = parseYear(yearRaw, ctx.currentYear);
       // an untouched template row (a division with no year and no figure) carries nothing
       if (yearParsed === null && filled.length === 0) continue;
-      let rowOk = true;
-      const fail = (code: ProblemCode, col: number | null, value: string | null, params: Record<string, string | number> = {}) => {
+      const fail = (code: ProblemCode, col: number | null, value: string | null, params: Record<string, string | number> = {}) =>
         add(code, place(rowNo, col, value), params);
-        rowOk = false;
-      };
 
       // year
       let year: number | null = null;

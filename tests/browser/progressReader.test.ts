@@ -28,7 +28,7 @@ describe('reading an .xlsx in the browser', () => {
     const annex = parseAnnex(readFileSync('data-pipeline/input/annex.csv', 'utf8'), 'annex.csv');
     const H = progressHeader();
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(`${await builtOutput()}/progress-template.xlsx`));
+    await wb.xlsx.load(new Uint8Array(readFileSync(`${await builtOutput()}/progress-template.xlsx`)).buffer as ArrayBuffer);
     const ws = wb.getWorksheet('进展数据')!;
     const set = (r: number, c: string, v: ExcelJS.CellValue, fmt?: string) => {
       const cell = ws.getRow(r).getCell(H.indexOf(c) + 1);

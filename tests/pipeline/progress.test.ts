@@ -150,6 +150,12 @@ describe('validateProgress: accepted rows', () => {
     expect(r.problems).toEqual([]);
     expect(r.rows.map((x) => x.year)).toEqual([2023, 2024]);
   });
+  it('finds the header below a title row', () => {
+    const t = table([H, row('2024', '150402', '红山区', { [W]: '0.9' })], 'a.csv', ['2024年赤峰市节水行动进展']);
+    const r = validateProgress([t], ctx);
+    expect(r.problems).toEqual([]);
+    expect(r.rows[0].origin.row).toBe(3);
+  });
   it('reads the header with half-width brackets and spaces as the template header', () => {
     const header = H.map((h) => h.replace('（', '(').replace('）', ')').replace('年份', ' 年份 '));
     const r = validateProgress([table([row('2024', '150402', '红山区', { [W]: '0.9' })], 'a.csv', header)], ctx);
@@ -387,9 +393,9 @@ describe('reading files into tables', () => {
 describe('messages', () => {
   it('cuts a long value and escapes control characters', () => {
     expect(showValue('a\nb\u0007')).toBe('a\\nb\\u0007');
-    const long = showValue('x'.repeat(50_000_000));
+    const long = showValue('x'.repeat(5_000_000));
     expect(long.length).toBeLessThan(100);
-    expect(long).toContain('共 50000000 个字符');
+    expect(long).toContain('共 5000000 个字符');
   });
   it('formats a problem in Chinese with file, sheet, row, column letter, header, value, expectation and fix', () => {
     const r = validateProgress([{ ...table([row('2024', '150402', '红山区', { [W]: '约0.9' })], '2024.xlsx'), sheet: '进展数据' }], ctx);
