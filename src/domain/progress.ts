@@ -256,9 +256,9 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
       add('header_no_indicator', { file, sheet, row: headRow.row }, { example: INDICATORS[0].column });
       headerOk = false;
     } else {
-      for (const ind of INDICATORS) {
-        if (!cols.has(ind.id) && !wrongUnit.has(ind.column)) add('header_missing_indicator', { file, sheet, row: headRow.row, column: ind.column });
-      }
+      // one warning naming every absent indicator column: a file may carry only some indicators
+      const absent = INDICATORS.filter((ind) => !cols.has(ind.id) && !wrongUnit.has(ind.column)).map((ind) => ind.column);
+      if (absent.length) add('header_missing_indicator', { file, sheet, row: headRow.row }, { columns: absent.map((c) => `“${c}”`).join('、'), columnsEn: absent.map((c) => `"${c}"`).join(', ') });
     }
     if (!headerOk) continue;
     // cells under no header or an unknown one that hold something: named once per column

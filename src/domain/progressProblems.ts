@@ -113,8 +113,8 @@ export const PROBLEMS = {
   },
   header_missing_indicator: {
     level: 'warning',
-    zh: () => ({ message: '缺少这一指标列：本文件不含该指标的数据', expected: '模板的全部指标列', fix: '如有该指标的数据，请从模板补上这一列；没有可忽略此提示。' }),
-    en: () => ({ message: 'This indicator column is missing: the file has no figures for it', expected: "all of the template's indicator columns", fix: 'If you have figures for it, add the column from the template; otherwise ignore this.' }),
+    zh: (p) => ({ message: `缺少指标列 ${p.columns}：本文件不含这些指标的数据`, expected: '模板的全部指标列', fix: '如有这些指标的数据，请从模板补上相应的列；没有可忽略此提示。' }),
+    en: (p) => ({ message: `Indicator column(s) ${p.columnsEn} missing: the file has no figures for them`, expected: "all of the template's indicator columns", fix: 'If you have figures for them, add the columns from the template; otherwise ignore this.' }),
   },
   row_extra_cells: {
     level: 'error',

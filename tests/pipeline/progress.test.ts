@@ -150,6 +150,13 @@ describe('validateProgress: accepted rows', () => {
     expect(r.problems).toEqual([]);
     expect(r.rows.map((x) => x.year)).toEqual([2023, 2024]);
   });
+  it('accepts a file with only some indicator columns, with one warning naming the others', () => {
+    const header = ['年份', '行政区划代码', '行政区', W, '来源'];
+    const r = validateProgress([table([['2024', '150402', '红山区', '0.9', SRC]], 'a.csv', header)], ctx);
+    expect(codes(r.problems)).toEqual(['header_missing_indicator']);
+    expect(r.problems[0].message.zh).toBe(`缺少指标列 ${INDICATORS.slice(1).map((i) => `“${i.column}”`).join('、')}：本文件不含这些指标的数据`);
+    expect(r.rows).toHaveLength(1);
+  });
   it('finds the header below a title row', () => {
     const t = table([H, row('2024', '150402', '红山区', { [W]: '0.9' })], 'a.csv', ['2024年赤峰市节水行动进展']);
     const r = validateProgress([t], ctx);
