@@ -36,7 +36,6 @@ function row(year: string, code: string, name: string, cells: Record<string, str
   return r;
 }
 const W = '用水总量（亿立方米）';
-const NC = '非常规水源利用量下限值（亿立方米）';
 const GDP = '万元GDP用水量较2020年下降率（%）';
 const IND = '万元工业增加值用水量较2020年下降率（%）';
 const IRR = '农田灌溉水有效利用系数';
