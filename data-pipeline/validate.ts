@@ -1,5 +1,5 @@
 import * as turf from '@turf/turf';
-import { AnnexFile, CountiesFile, DictionaryFile, IndicatorDef, ManifestFile, ProgressFile, ProgressReport, ProjectsFile, Statement, Target, OUTPUT_FILES } from '../src/domain/contract';
+import { AnnexFile, CountiesFile, DictionaryFile, IndicatorDef, ManifestFile, PlacesFile, ProgressFile, ProgressReport, ProjectsFile, Statement, Target, OUTPUT_FILES } from '../src/domain/contract';
 import { INDICATORS } from '../src/domain/indicators';
 import { COUNTY_CODES } from '../src/domain/divisions';
 import { PipelineError } from './errors';
@@ -28,6 +28,7 @@ export function validateOutputs(o: {
   progress: ProgressFile;
   progressReport: ProgressReport;
   dictionary: DictionaryFile;
+  places: PlacesFile;
 }): void {
   for (const [fc, name] of [[o.counties, OUTPUT_FILES.counties], [o.cityCounties, 'counties.topojson']] as const) {
     check(CountiesFile, fc, name);
@@ -44,6 +45,17 @@ export function validateOutputs(o: {
   check(ProgressFile, o.progress, OUTPUT_FILES.progress);
   check(ProgressReport, o.progressReport, OUTPUT_FILES.progressReport);
   check(DictionaryFile, o.dictionary, OUTPUT_FILES.dictionary);
+  check(PlacesFile, o.places, OUTPUT_FILES.places);
+  // every path leads to a listed town and one of the 12 counties, and codes nest (village 12 -> town 9 -> county 6)
+  const towns = new Set(o.places.towns.map(([code]) => code));
+  const counties = new Set(o.places.counties.map(([code]) => code));
+  if ([...counties].sort().join() !== [...COUNTY_CODES].sort().join()) throw new PipelineError(OUTPUT_FILES.places, 'the index must hold the 12 counties', { field: 'counties' });
+  for (const [code, , , [county]] of o.places.towns) {
+    if (!counties.has(county) || !code.startsWith(county)) throw new PipelineError(OUTPUT_FILES.places, `town ${code} has path ${county}`, { field: 'towns' });
+  }
+  for (const [code, , , [town, county]] of o.places.villages) {
+    if (!towns.has(town) || !code.startsWith(town) || !town.startsWith(county)) throw new PipelineError(OUTPUT_FILES.places, `village ${code} has path ${town} ${county}`, { field: 'villages' });
+  }
 }
 
 /** Each JSON output's schema, for the check of the written text. */
@@ -56,6 +68,7 @@ const JSON_SCHEMAS: [string, z.ZodTypeAny][] = [
   [OUTPUT_FILES.progressReport, ProgressReport],
   [OUTPUT_FILES.dictionary, DictionaryFile],
   [OUTPUT_FILES.manifest, ManifestFile],
+  [OUTPUT_FILES.places, PlacesFile],
 ];
 
 /**

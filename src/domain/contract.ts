@@ -562,6 +562,50 @@ export const ManifestFile = z.object({
 });
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
+/** 统计用区划代码 of a 乡级 unit (乡镇、苏木、街道 and a few parks) of 赤峰市: 9 digits, the county's 6 first */
+export const TownCode = z.string().regex(/^1504\d{5}$/, 'a 9-digit 统计用区划代码 of 赤峰市 (1504xxxxx)');
+/** 统计用区划代码 of a 村级 unit (村委会、嘎查、社区): 12 digits, the town's 9 first */
+export const VillageCode = z.string().regex(/^1504\d{8}$/, 'a 12-digit 统计用区划代码 of 赤峰市 (1504xxxxxxxx)');
+/** search keys: normalised forms (src/domain/placeNames.ts) other than the name itself */
+const PlaceKeys = z.array(z.string().min(1));
+
+/**
+ * places.json: the "my town" search index. Every county by its names and aliases, and every
+ * 乡级 and 村级 unit under 1504 by its name, each with its path up to the county as codes
+ * (村 -> 乡镇 -> 旗县区), joined to the counties by GB/T 2260 code. Rows are tuples to keep
+ * the file small; the name itself is always a search key (the pipeline checks it is already
+ * in normal form) and `keys` adds the other forms (without 村委会/镇…, aliases, English).
+ */
+export const PlacesFile = z
+  .object({
+    notice: z.string(),
+    source: z
+      .object({
+        /** the statistical code list the names come from, its edition and cut-off date */
+        name_zh: z.string().min(1),
+        name_en: z.string().min(1),
+        edition: z.string().regex(/^\d{4}$/),
+        cutoff: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        /** the package the copy was taken from, and its files */
+        package: z.string().min(1),
+        files: z.array(z.string()),
+        licence_zh: z.string().min(1),
+        licence_en: z.string().min(1),
+      })
+      .strict(),
+    counts: z.object({ counties: z.number().int(), towns: z.number().int(), villages: z.number().int(), placeholders_left_out: z.number().int() }).strict(),
+    /** "虚拟社区 / 虚拟生活区": statistical placeholders for parks and farms, nobody's address; listed, not searchable */
+    placeholders_left_out: z.array(z.tuple([VillageCode, z.string().min(1)])),
+    /** [adcode, name_zh, name_en, keys] */
+    counties: z.array(z.tuple([Adcode, z.string().min(1), z.string().min(1), PlaceKeys])),
+    /** [code, name, keys, [county adcode]] */
+    towns: z.array(z.tuple([TownCode, z.string().min(1), PlaceKeys, z.tuple([Adcode])])),
+    /** [code, name, keys, [town code, county adcode]] */
+    villages: z.array(z.tuple([VillageCode, z.string().min(1), PlaceKeys, z.tuple([TownCode, Adcode])])),
+  })
+  .strict();
+export type PlacesFile = z.infer<typeof PlacesFile>;
+
 /** Files the pipeline writes into public/data/ (and so dist/data/). */
 export const OUTPUT_FILES = {
   counties: 'counties.geojson',
@@ -590,5 +634,7 @@ export const OUTPUT_FILES = {
   dictionary: 'dictionary.json',
   dictionaryCsv: 'dictionary.csv',
   manifest: 'manifest.json',
+  /** the "my town" search index (loaded by the search box only when it is used) */
+  places: 'places.json',
 } as const;
 export const choroplethSvgFile = (id: string) => `choropleth-${id}.svg`;
