@@ -55,6 +55,17 @@ describe('byte budgets', () => {
     expect(total).toBeLessThanOrEqual(40 * KB);
   });
 
+  it('the place search index is at most 36 KB gzipped, and no page loads it up front', () => {
+    // measured 2026-11-29: 203 KB raw, 32 KB gzip -9 (12 counties, 197 towns, 2,437 villages)
+    expect(gz('data/places.json')).toBeLessThanOrEqual(36 * KB);
+    for (const route of ['', 'en', 'county/150426', 'en/county/150426']) {
+      const files = firstViewFiles(route);
+      expect(files.some((f) => f.includes('places.json')), route).toBe(false);
+      // the names arrive by fetch on first use, never inside a script or the page
+      for (const f of files) expect(readFileSync(path.join(DIST, f), 'utf8').includes('三道沟村委会'), f).toBe(false);
+    }
+  });
+
   it('county pages need no map library at all', () => {
     const files = firstViewFiles('county/150402');
     expect(files.filter((f) => f.endsWith('.js')).every((f) => !/initMap|maplibre/.test(readFileSync(path.join(DIST, f), 'utf8').slice(0, 20000)))).toBe(true);
