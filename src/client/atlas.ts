@@ -12,6 +12,7 @@ import { loadMap } from '../map/loadMap';
 import { markAnnexTable, wireAnnexTable } from './annexTable';
 import { showTooltip } from './tooltip';
 import { embedSnippet, wireShareTools, type ShareConfig } from './shareTools';
+import { SELECT_COUNTY_EVENT, type SelectCountyDetail } from '../lib/atlasEvents';
 
 interface Config extends ShareConfig {
   mode: 'full' | 'embed';
@@ -114,6 +115,11 @@ function start(cfg: Config) {
     // the camera follows history too: the saved view, else the county, else the whole city
     if (next.view) map?.flyTo(next.view, false);
     else map?.flyTo({ bbox: next.county ? cfg.bboxes[next.county] : cfg.bbox }, false);
+  });
+  // the place search box (src/client/placeSearch.ts) selects a county as a click on the map would
+  window.addEventListener(SELECT_COUNTY_EVENT, (e) => {
+    const { adcode } = (e as CustomEvent<SelectCountyDetail>).detail;
+    if (cfg.names[adcode]) selectCounty(adcode, false);
   });
   if (table) wireAnnexTable(table, (code, toggle) => selectCounty(toggle && code === state.county ? null : code, false));
   wireShareTools(cfg, { state: () => state, map: () => map, meta: metaOf });

@@ -96,6 +96,28 @@ const zh = {
   listSep: '、',
   /** joins clauses: …；… */
   clauseSep: '；',
+  /** the "my town" search box (PlaceSearch.astro, src/client/placeSearch.ts) */
+  placeSearch: {
+    label: '查找我的乡镇或村',
+    hint: '输入乡镇、苏木、街道或村、嘎查、社区的名称，找到它所在的旗县区。',
+    placeholder: '如：三道沟、乌敦套海镇',
+    listLabel: '查找结果',
+    loading: '正在加载地名…',
+    failed: '地名索引无法加载，请从旗县区列表中选择。',
+    none: '没有找到“{q}”。请检查名称，或只输入名称的前几个字。',
+    count: '找到{n}处。',
+    countMore: '找到{n}处，显示前{shown}处；多输入几个字可缩小范围。',
+    similar: '没有名称完全一致的地方；{n}处名称相近（差一个字）。',
+    /** read by screen readers for each result: 三道沟村委会，乌敦套海镇，翁牛特旗 */
+    pathSep: '，',
+    /** second line of a county result */
+    countyLevel: '旗县区',
+    chosen: '{name}属于{county}，已在地图上选中{county}。',
+    chosenCounty: '已在地图上选中{county}。',
+    toMap: '在地图上查看',
+    going: '正在打开{county}…',
+    source: '地名：国家统计局2023年统计用区划代码（截至2023年6月30日）',
+  },
   ...PAGE_STRINGS.zh,
 };
 
@@ -191,6 +213,25 @@ const en: Strings = {
   legendSource: 'Source: 赤政发〔2025〕11号, annex (2025-04-11); boundaries illustrative',
   listSep: ', ',
   clauseSep: '; ',
+  placeSearch: {
+    label: 'Find my township or village',
+    hint: 'Type the Chinese name of your township (镇, 乡, 苏木, 街道) or village (村, 嘎查, 社区): they have no official English names. Counties can be typed in English.',
+    placeholder: 'e.g. 三道沟, 乌敦套海镇, Aohan',
+    listLabel: 'Results',
+    loading: 'Loading place names…',
+    failed: 'The place names could not be loaded; choose your county from the list.',
+    none: 'Nothing found for “{q}”. Check the name, or type only its first characters.',
+    count: '{n} found.',
+    countMore: '{n} found, showing the first {shown}; type more to narrow the list.',
+    similar: 'No exact match; {n} names differ by one character.',
+    pathSep: ', ',
+    countyLevel: 'county',
+    chosen: '{name} is in {county}, now selected on the map.',
+    chosenCounty: '{county} is now selected on the map.',
+    toMap: 'See it on the map',
+    going: 'Opening {county}…',
+    source: 'Place names: National Bureau of Statistics division codes 2023 (as of 30 June 2023)',
+  },
   ...PAGE_STRINGS.en,
 };
 

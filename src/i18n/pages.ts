@@ -32,6 +32,12 @@ const zh = {
     colProject: '工程',
     colPrecision: '精度',
     inputsHeading: '构建输入与哈希',
+    placesHeading: '乡镇与村名（“查找我的乡镇或村”）',
+    placesSource: '名称与代码：{name}。取自 npm {pkg} 的 {files} 中代码以 1504（赤峰市）开头的行，原样复制。',
+    placesLicence: '许可：{licence}',
+    placesCounts: '可查找：{counties}个旗县区（含简称、别名和英文名）、{towns}个乡级单位（乡镇、苏木、街道及园区、农场）、{villages}个村级单位（村、嘎查、社区）。',
+    placesPlaceholders: '另有{n}个“虚拟社区”“虚拟生活区”：工业园区和农场的统计占位，不是居住地，未收入查找；园区本身可按名称查到。',
+    placesDate: '名称以 {cutoff} 为准；此后的撤并、更名未反映。统计用区划代码是统计标准，不是行政区划的权威依据。',
   },
   downloads: {
     intro: '所有数据可自由下载使用，请注明来源：赤政发〔2025〕11号《赤峰市节水行动实施方案》。边界仅作示意。',
@@ -51,6 +57,7 @@ const zh = {
       dictionaryCsv: '数据字典（CSV）：每一列的含义、单位和来源。',
       dictionary: '数据字典与地图分级（JSON）。',
       manifest: '构建清单：输入文件的来源、许可和哈希。',
+      places: '乡镇与村名检索索引（JSON）：{towns}个乡级、{villages}个村级单位，各带所属旗县区代码；来源：国家统计局2023年统计用区划代码。',
     },
   },
 };
@@ -87,6 +94,12 @@ const en: PageStrings = {
     colProject: 'Project',
     colPrecision: 'Precision',
     inputsHeading: 'Build inputs and hashes',
+    placesHeading: 'Township and village names (“Find my township or village”)',
+    placesSource: 'Names and codes: {name}. Taken from npm {pkg}: the rows of {files} whose code begins with 1504 (Chifeng), copied unchanged.',
+    placesLicence: 'Licence: {licence}',
+    placesCounts: 'Searchable: {counties} counties (with short forms, aliases and English names), {towns} township-level units (towns, sums, subdistricts, parks and farms) and {villages} village-level units (villages, gachaa, communities).',
+    placesPlaceholders: '{n} more units named “虚拟社区” or “虚拟生活区” are statistical placeholders for industrial parks and farms, nobody’s address, and are left out of the search; the parks themselves can be found by name.',
+    placesDate: 'Names as of {cutoff}; later mergers and renamings are not reflected. The statistical codes are a statistical standard, not an authority on administrative boundaries.',
   },
   downloads: {
     intro: 'All data may be downloaded and reused; please credit 赤政发〔2025〕11号, Chifeng Water-Saving Action Plan. Boundaries are illustrative.',
@@ -106,6 +119,7 @@ const en: PageStrings = {
       dictionaryCsv: 'Data dictionary (CSV): meaning, unit and source of every column.',
       dictionary: 'Data dictionary and map classes (JSON).',
       manifest: 'Build manifest: origins, licences and hashes of the inputs.',
+      places: 'Township and village search index (JSON): {towns} township-level and {villages} village-level units, each with its county code; source: National Bureau of Statistics division codes 2023.',
     },
   },
 };

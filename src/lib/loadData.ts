@@ -12,6 +12,7 @@ import {
   DictionaryFile,
   ManifestFile,
   OUTPUT_FILES,
+  PlacesFile,
   ProgressFile,
   ProjectsFile,
   Statement,
@@ -41,6 +42,7 @@ export const loadProjects = () => load(OUTPUT_FILES.projects, ProjectsFile) as u
 export const loadProgress = () => load(OUTPUT_FILES.progress, ProgressFile);
 export const loadDictionary = () => load(OUTPUT_FILES.dictionary, DictionaryFile);
 export const loadManifest = () => load(OUTPUT_FILES.manifest, ManifestFile);
+export const loadPlaces = () => load(OUTPUT_FILES.places, PlacesFile);
 
 /** How far the illustrative boundaries fall short of the official area, in %, one decimal (from the manifest). */
 export function areaShortfallPct(): string {

@@ -93,6 +93,8 @@ describe('offline after one visit, and installable', () => {
     }, `atlas-${version}`);
     expect(cached.names).toEqual([`atlas-${version}`]);
     expect(cached.urls).toEqual(entries.map((e) => e.url).sort());
+    // the map loads when it comes near the viewport, as for a visitor who scrolls to it
+    await page.locator('#map').scrollIntoViewIfNeeded();
     await page.waitForSelector('#map[data-map-state="ready"]', { timeout: 60_000 });
   }, SLOW);
 
@@ -121,6 +123,7 @@ describe('offline after one visit, and installable', () => {
     expect(res?.status()).toBe(200);
     expect(res?.fromServiceWorker()).toBe(true);
     await expect(page.locator('h1').first().textContent()).resolves.toContain('赤峰节水地图');
+    await page.locator('#map').scrollIntoViewIfNeeded();
     await page.waitForSelector('#map[data-map-state="ready"]', { timeout: 60_000 });
     expect(w.errors).toEqual([]);
   }, SLOW);
@@ -147,6 +150,18 @@ describe('offline after one visit, and installable', () => {
     expect(res?.status()).toBe(200);
     expect(res?.fromServiceWorker()).toBe(true);
     expect((await page.locator('h1').first().textContent())?.trim()).toBeTruthy();
+    expect(w.errors).toEqual([]);
+  }, SLOW);
+
+  it('the place search works offline: its index is precached', async () => {
+    await page.goto(origin + COUNTY);
+    await page.locator('#place-q').focus();
+    await page.keyboard.type('三道沟');
+    const option = page.locator('#place-list [role="option"]').first();
+    await option.waitFor();
+    await expect(option.innerText()).resolves.toContain('翁牛特旗');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/county\/150426\/$/);
     expect(w.errors).toEqual([]);
   }, SLOW);
 
