@@ -113,7 +113,7 @@ function start(cfg: Config) {
   function fitAboveKeyboard() {
     const vv = window.visualViewport;
     const visibleBottom = vv ? vv.offsetTop + vv.height : window.innerHeight;
-    const room = Math.floor(visibleBottom - input.getBoundingClientRect().bottom - 12);
+    const room = Math.floor(visibleBottom - list.getBoundingClientRect().top - 12);
     list.style.setProperty('--place-list-max', `${Math.max(160, Math.min(room, 560))}px`);
   }
 

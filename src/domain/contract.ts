@@ -588,6 +588,7 @@ export const PlacesFile = z
         cutoff: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
         /** the package the copy was taken from, and its files */
         package: z.string().min(1),
+        package_url: z.string().url(),
         files: z.array(z.string()),
         licence_zh: z.string().min(1),
         licence_en: z.string().min(1),
