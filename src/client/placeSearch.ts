@@ -19,7 +19,7 @@ interface Config {
   /** a county page, "{code}" for the adcode */
   countyUrl: string;
   strings: Record<
-    'label' | 'hint' | 'listLabel' | 'loading' | 'failed' | 'none' | 'count' | 'countMore' | 'similar' | 'pathSep' | 'countyLevel' | 'chosen' | 'chosenCounty' | 'toMap' | 'going' | 'countyPage',
+    'label' | 'hint' | 'listLabel' | 'loading' | 'failed' | 'none' | 'count' | 'countMore' | 'similar' | 'countyLevel' | 'chosen' | 'chosenCounty' | 'toMap' | 'going' | 'countyPage',
     string
   >;
 }
@@ -27,6 +27,16 @@ interface Config {
 /** results shown at once: eight two-line options fit above a phone's keyboard */
 const LIMIT = 8;
 const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k) => String(v[k] ?? ''));
+/** fill() into DOM nodes, so that a Chinese name inside an English sentence can carry lang="zh-CN" */
+const fillNodes = (s: string, v: Record<string, string | number | Node>): Node[] =>
+  s
+    .split(/(\{\w+\})/)
+    .filter((x) => x !== '')
+    .map((x) => {
+      const k = /^\{(\w+)\}$/.exec(x)?.[1];
+      const val = k === undefined ? x : v[k];
+      return val instanceof Node ? val.cloneNode(true) : document.createTextNode(String(val ?? ''));
+    });
 
 const cfgEl = document.getElementById('place-search-config');
 if (cfgEl) start(JSON.parse(cfgEl.textContent!) as Config);
@@ -69,8 +79,17 @@ function start(cfg: Config) {
     return cfg.lang === 'en' ? c.nameEn! : c.name;
   };
   const displayName = (p: Place) => (p.level === 'county' ? countyName(p.code) : p.name);
-  /** the names above a place, nearest first, the county in this edition's language */
-  const pathNames = (p: Place) => p.path.map((c) => (c === p.county ? countyName(c) : index!.byCode.get(c)!.name));
+  /** text in a language other than the page's, marked for screen readers and fonts */
+  const inLang = (text: string, lang: 'zh' | 'en'): Node => {
+    if (lang === cfg.lang) return document.createTextNode(text);
+    const span = document.createElement('span');
+    span.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    span.textContent = text;
+    return span;
+  };
+  /** a unit name (always Chinese) or a county name (in the page's language) */
+  const nameNode = (p: Place): Node => (p.level === 'county' ? document.createTextNode(countyName(p.code)) : inLang(p.name, 'zh'));
+  const hasHan = (t: string) => /\p{Script=Han}/u.test(t);
 
   function option(p: Place, i: number): HTMLLIElement {
     const li = document.createElement('li');
@@ -80,18 +99,21 @@ function start(cfg: Config) {
     li.dataset.code = p.code;
     const name = document.createElement('span');
     name.className = 'place-name';
-    name.textContent = displayName(p);
+    name.append(nameNode(p));
     const path = document.createElement('span');
     path.className = 'place-path';
     if (p.level === 'county') {
-      const other = cfg.lang === 'en' ? p.name : p.nameEn!;
-      path.textContent = `${S.countyLevel} · ${other}`;
-      li.setAttribute('aria-label', `${displayName(p)}${S.pathSep}${S.countyLevel}`);
+      path.append(`${S.countyLevel} · `, cfg.lang === 'en' ? inLang(p.name, 'zh') : inLang(p.nameEn!, 'en'));
     } else {
-      // 村 → 乡镇 → 旗县区: the option's first line is the place, the second what it lies in
-      path.textContent = `→ ${pathNames(p).join(' → ')}`;
-      li.setAttribute('aria-label', [p.name, ...pathNames(p)].join(S.pathSep));
-      if (cfg.lang === 'en') name.lang = 'zh-CN';
+      // 村 → 乡镇 → 旗县区: the option's first line is the place, the second what it lies in;
+      // the arrows are drawn, not read (the two lines are read as "三道沟村委会 乌敦套海镇 翁牛特旗")
+      for (const code of p.path) {
+        const arrow = document.createElement('span');
+        arrow.setAttribute('aria-hidden', 'true');
+        arrow.textContent = '→';
+        // the spaces stay outside the hidden arrow, so the names are read apart
+        path.append(...(path.childNodes.length ? [' '] : []), arrow, ' ', nameNode(index!.byCode.get(code)!));
+      }
     }
     li.append(name, path);
     return li;
@@ -135,14 +157,13 @@ function start(cfg: Config) {
     input.removeAttribute('aria-activedescendant');
     if (hits.length) open();
     else close();
-    status.textContent =
-      r.total === 0
-        ? fill(S.none, { q: q.trim() })
-        : r.similar
-          ? fill(S.similar, { n: r.total })
-          : r.total > hits.length
-            ? fill(S.countMore, { n: r.total, shown: hits.length })
-            : fill(S.count, { n: r.total });
+    if (r.total === 0) status.replaceChildren(...fillNodes(S.none, { q: hasHan(q) ? inLang(q.trim(), 'zh') : q.trim() }));
+    else
+      status.textContent = r.similar
+        ? fill(S.similar, { n: r.total })
+        : r.total > hits.length
+          ? fill(S.countMore, { n: r.total, shown: hits.length })
+          : fill(S.count, { n: r.total });
     status.classList.remove('visually-hidden');
   }
 
@@ -167,9 +188,9 @@ function start(cfg: Config) {
       return;
     }
     window.dispatchEvent(new CustomEvent<SelectCountyDetail>(SELECT_COUNTY_EVENT, { detail: { adcode: p.county } }));
-    const sentence = p.level === 'county' ? fill(S.chosenCounty, { county }) : fill(S.chosen, { name: p.name, county });
+    const sentence = () => fillNodes(p.level === 'county' ? S.chosenCounty : S.chosen, { name: nameNode(p), county });
     const text = document.createElement('p');
-    text.textContent = sentence;
+    text.append(...sentence());
     const toMap = document.createElement('a');
     toMap.href = '#map';
     toMap.textContent = S.toMap;
@@ -179,7 +200,7 @@ function start(cfg: Config) {
     chosen.replaceChildren(text, toMap, toPage);
     chosen.hidden = false;
     // announced once; on screen the card says it
-    status.textContent = sentence;
+    status.replaceChildren(...sentence());
     status.classList.add('visually-hidden');
   }
 

@@ -99,7 +99,10 @@ const zh = {
   /** the "my town" search box (PlaceSearch.astro, src/client/placeSearch.ts) */
   placeSearch: {
     label: '查找我的乡镇或村',
-    hint: '输入乡镇、苏木、街道或村、嘎查、社区的名称，找到它所在的旗县区。',
+    /** {town} and {village}: the Chinese kinds of units, marked lang="zh-CN" on the English page */
+    hint: '输入{town}或{village}的名称，找到它所在的旗县区。',
+    townKinds: '乡镇、苏木、街道',
+    villageKinds: '村、嘎查、社区',
     placeholder: '如：三道沟、乌敦套海镇',
     listLabel: '查找结果',
     loading: '正在加载地名…',
@@ -108,8 +111,6 @@ const zh = {
     count: '找到{n}处。',
     countMore: '找到{n}处，显示前{shown}处；多输入几个字可缩小范围。',
     similar: '没有名称完全一致的地方；{n}处名称相近（差一个字）。',
-    /** read by screen readers for each result: 三道沟村委会，乌敦套海镇，翁牛特旗 */
-    pathSep: '，',
     /** second line of a county result */
     countyLevel: '旗县区',
     chosen: '{name}属于{county}，已在地图上选中{county}。',
@@ -215,7 +216,9 @@ const en: Strings = {
   clauseSep: '; ',
   placeSearch: {
     label: 'Find my township or village',
-    hint: 'Type the Chinese name of your township (镇, 乡, 苏木, 街道) or village (村, 嘎查, 社区): they have no official English names. Counties can be typed in English.',
+    hint: 'Type the Chinese name of your township ({town}) or village ({village}): they have no official English names. Counties can be typed in English.',
+    townKinds: '镇, 乡, 苏木, 街道',
+    villageKinds: '村, 嘎查, 社区',
     placeholder: 'e.g. 三道沟, 乌敦套海镇, Aohan',
     listLabel: 'Results',
     loading: 'Loading place names…',
@@ -224,7 +227,6 @@ const en: Strings = {
     count: '{n} found.',
     countMore: '{n} found, showing the first {shown}; type more to narrow the list.',
     similar: 'No exact match; {n} names differ by one character.',
-    pathSep: ', ',
     countyLevel: 'county',
     chosen: '{name} is in {county}, now selected on the map.',
     chosenCounty: '{county} is now selected on the map.',

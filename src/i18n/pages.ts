@@ -37,7 +37,9 @@ const zh = {
     placesRepo: '代码仓库',
     placesLicence: '许可：{licence}',
     placesCounts: '可查找：{counties}个旗县区（含简称、别名和英文名）、{towns}个乡级单位（乡镇、苏木、街道及园区、农场）、{villages}个村级单位（村、嘎查、社区）。',
-    placesPlaceholders: '另有{n}个“虚拟社区”“虚拟生活区”：工业园区和农场的统计占位，不是居住地，未收入查找；园区本身可按名称查到。',
+    placesPlaceholders: '另有{n}个“{a}”“{b}”：工业园区和农场的统计占位，不是居住地，未收入查找；园区本身可按名称查到。',
+    /** the two placeholder endings, as the 统计用区划代码 write them */
+    placeholderWords: ['虚拟社区', '虚拟生活区'],
     placesDate: '名称以 {cutoff} 为准；此后的撤并、更名未反映。统计用区划代码是统计标准，不是行政区划的权威依据。',
   },
   downloads: {
@@ -100,7 +102,8 @@ const en: PageStrings = {
     placesRepo: 'repository',
     placesLicence: 'Licence: {licence}',
     placesCounts: 'Searchable: {counties} counties (with short forms, aliases and English names), {towns} township-level units (towns, sums, subdistricts, parks and farms) and {villages} village-level units (villages, gachaa, communities).',
-    placesPlaceholders: '{n} more units named “虚拟社区” or “虚拟生活区” are statistical placeholders for industrial parks and farms, nobody’s address, and are left out of the search; the parks themselves can be found by name.',
+    placesPlaceholders: '{n} more units named “{a}” or “{b}” are statistical placeholders for industrial parks and farms, nobody’s address, and are left out of the search; the parks themselves can be found by name.',
+    placeholderWords: ['虚拟社区', '虚拟生活区'],
     placesDate: 'Names as of {cutoff}; later mergers and renamings are not reflected. The statistical codes are a statistical standard, not an authority on administrative boundaries.',
   },
   downloads: {

@@ -43,7 +43,8 @@ describe('place search on the home page', () => {
     // the path 村 → 乡镇 → 旗县区 on the option
     const first = options(page).first();
     await expect(first.innerText()).resolves.toMatch(/三道沟村委会\s*→ 乌敦套海镇 → 翁牛特旗/);
-    await expect(first.getAttribute('aria-label')).resolves.toBe('三道沟村委会，乌敦套海镇，翁牛特旗');
+    // read as the three names, without the drawn arrows
+    await expect(first.ariaSnapshot()).resolves.toBe('- option "三道沟村委会 乌敦套海镇 翁牛特旗"');
     await expect(page.locator('#place-status').innerText()).resolves.toBe('找到1处。');
 
     await page.keyboard.press('ArrowDown');
@@ -89,11 +90,14 @@ describe('place search on the home page', () => {
       expect(await fetched(page, 'places.json')).toBe(0);
       await typeAndWait(page, '乌墩套海镇'); // 墩 for 敦
       await expect(options(page).first().innerText()).resolves.toMatch(/乌敦套海镇\s*→ Ongniud Banner/);
+      // the Chinese unit name inside the English page is marked as Chinese
+      await expect(options(page).first().locator('.place-name [lang="zh-CN"]').innerText()).resolves.toBe('乌敦套海镇');
       await expect(page.locator('#place-status').innerText()).resolves.toMatch(/No exact match; \d+ names differ by one character\./);
       await page.keyboard.press('Enter'); // Enter with nothing highlighted takes the first
       await page.waitForURL(/[?&]c=150426\b/);
       await expect(page.locator('[data-panel="150426"]').isVisible()).resolves.toBe(true);
       await expect(page.locator('#place-chosen').innerText()).resolves.toContain('乌敦套海镇 is in Ongniud Banner');
+      await expect(page.locator('#place-chosen p [lang="zh-CN"]').innerText()).resolves.toBe('乌敦套海镇');
       await expect(page.locator('#place-chosen a[href$="/en/county/150426/"]').innerText()).resolves.toBe('More about Ongniud Banner');
       expect(w.errors).toEqual([]);
     } finally {
