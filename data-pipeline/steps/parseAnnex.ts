@@ -16,7 +16,12 @@ export function parseAnnexCell(text: string, ind: (typeof INDICATORS)[number], f
   if (text === '') throw new PipelineError(file, 'empty cell: write the number, "保持2020年水平" or "/"', { line, field });
   if (text === MAINTAIN) return { status: 'maintain_2020', value: null, text: MAINTAIN };
   if (text === '/') return { status: 'not_applicable', value: null, text: '/' };
-  const v = parseDecimal(text);
+  let v = parseDecimal(text);
+  // "-0" and "-0.00" are zero: published and ranked as 0, with the digits as written minus the sign
+  if (v !== null && Object.is(v, -0)) {
+    v = 0;
+    text = text.slice(1);
+  }
   if (v === null) {
     throw new PipelineError(file, 'not a number (expected a decimal like 1.9674, "保持2020年水平" or "/")', { line, field, value: text });
   }

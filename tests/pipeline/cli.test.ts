@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, beforeAll } from 'vitest';
 import iconv from 'iconv-lite';
+import { createHash } from 'node:crypto';
 import { copyInput, runCli, snapshotDir, tmpDir, builtOutput } from '../helpers/pipeline';
 
 /** Build once into `out`, break one input, run again: exit 1, a located message, output intact. */
@@ -20,6 +21,15 @@ async function expectRejected(mutate: (dir: string) => Promise<void>, message: R
 const edit = (file: string, f: (s: string) => string) => async (dir: string) => {
   const p = path.join(dir, file);
   await fs.writeFile(p, f(await fs.readFile(p, 'utf8')));
+};
+
+/** A deliberate change of a file whose sha256 SOURCES.md records: the new hash is recorded too. */
+const editRecorded = (file: string, f: (s: string) => string) => async (dir: string) => {
+  const p = path.join(dir, file);
+  const before = createHash('sha256').update(await fs.readFile(p)).digest('hex');
+  await edit(file, f)(dir);
+  const after = createHash('sha256').update(await fs.readFile(p)).digest('hex');
+  await edit('SOURCES.md', (s) => s.replace(before, after))(dir);
 };
 
 describe('npm run data (CLI)', () => {
@@ -133,7 +143,7 @@ describe('npm run data (CLI)', () => {
   });
 
   it('rejects a broken context boundary file with its name', async () => {
-    await expectRejected(edit('boundaries/context-chengde.gcj02.geojson', () => '{"type":"FeatureCollection"}'), /context-chengde\.gcj02\.geojson \[features\]: expected a GeoJSON FeatureCollection/);
+    await expectRejected(editRecorded('boundaries/context-chengde.gcj02.geojson', () => '{"type":"FeatureCollection"}'), /context-chengde\.gcj02\.geojson \[features\]: expected a GeoJSON FeatureCollection/);
   });
 
   it('rejects an unknown option with exit code 2', async () => {

@@ -83,7 +83,7 @@ describe('parseAnnex', () => {
   it('rejects a truncated row', () => {
     const n = lineOf('喀喇沁旗');
     expect(() => parseAnnex(withLine(n, '150428,喀喇沁旗,0.7640,0.0323'), F)).toThrow(
-      new RegExp(`annex\\.csv:${n}: row has 4 cells but the header has 8`),
+      new RegExp(`annex\\.csv:${n}: 这一行有 4 格，表头有 8 列 / row has 4 cells but the header has 8`),
     );
   });
 
@@ -94,7 +94,7 @@ describe('parseAnnex', () => {
 
   it('rejects a header-only file and a missing column', () => {
     expect(() => parseAnnex(lines[0] + '\n', F)).toThrow(/header but no data rows/);
-    expect(() => parseAnnex(GOOD.replace('农田灌溉水有效利用系数', '灌溉系数'), F)).toThrow(/annex\.csv:1: missing column "农田灌溉水有效利用系数"/);
+    expect(() => parseAnnex(GOOD.replace('农田灌溉水有效利用系数', '灌溉系数'), F)).toThrow(/annex\.csv:1: 缺少列“农田灌溉水有效利用系数” \/ missing column "农田灌溉水有效利用系数"; the header as read has 8 columns/);
   });
 });
 
