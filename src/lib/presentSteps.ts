@@ -88,9 +88,10 @@ function stepDefs(d: ReturnType<typeof lookups>): StepDef[] {
     {
       key: 'agri', layout: 'map', indicator: 'agri_saving_capacity', layers: [], focus: null, anchor: '#map-heading',
       figures: ['irrigation_coefficient', 'agri_saving_capacity', 'high_standard_farmland'],
-      // crops and water pricing (二（二）1–2), and the metering rules for farms (二（一）2)
+      // crops and water pricing (二（二）1–2) one line each, and the metering threshold for irrigation
+      // districts (二（一）2): the text column has to hold all of it on a 16:9 projector
       more: ['grain_soybean_area', 'thirsty_crops_cut', 'water_price_review', 'water_price_reform_new'],
-      rules: ['metering_canal_heads', 'metering_wells'],
+      rules: ['metering_canal_heads'],
     },
     {
       key: 'industry', layout: 'map', indicator: 'industrial_water_decline', layers: [], focus: null, anchor: '#map-heading',
