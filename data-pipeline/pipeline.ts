@@ -163,6 +163,7 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     licence: C.GEM.licence,
     licence_url: C.GEM.licenceUrl,
     source_url: C.GEM.url,
+    via: C.GEM.via,
     features: mines.features,
   };
   const byCode = new Map(cityCounties.features.map((f) => [f.properties.adcode, f.properties]));

@@ -51,17 +51,19 @@ export function renderCountySvg(counties: CountiesFile, projects: ProjectsFile, 
       const [x, y] = proj(m.geometry.coordinates as [number, number])!;
       const on = m.properties.status === 'operating';
       const title = escapeXml(`${lang === 'zh' ? m.properties.name_zh || m.properties.name_en : m.properties.name_en} (GEM ${m.properties.gem_id})`);
-      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4.5" fill="${on ? '#3d3d3d' : '#ffffff'}" stroke="${on ? '#ffffff' : '#3d3d3d'}" stroke-width="${on ? 1.2 : 2}"><title>${title}</title></circle>`;
+      return `<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="5" fill="${on ? '#3d3d3d' : '#ffffff'}" stroke="${on ? '#ffffff' : '#3d3d3d'}" stroke-width="2"><title>${title}</title></circle>`;
     })
     .join('');
   const hasSchematic = here.some((p) => p.properties.precision === 'schematic');
   const hasApprox = here.some((p) => p.properties.precision === 'approximate');
+  // the credit CC BY 4.0 asks for, on two lines so it fits the 480 px image
   const mineKey = coal.length
-    ? `<text x="12" y="${H - 32}" font-size="12" fill="#333333" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(
-        lang === 'zh'
-          ? `●○ 煤矿（矿井水来源，近似位置）：${mines.credit}（${mines.licence}）`
-          : `●○ Coal mines (sources of mine water, approximate): ${mines.credit} (${mines.licence})`,
-      )}</text>`
+    ? [
+        lang === 'zh' ? '●○ 煤矿（矿井水来源，近似位置）：' : '●○ Coal mines (sources of mine water, approximate):',
+        `${mines.credit} (${mines.licence})`,
+      ]
+        .map((t, i) => `<text x="12" y="${H - 50 + i * 17}" font-size="12" fill="#333333" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(t)}</text>`)
+        .join('')
     : '';
   const key = [
     hasSchematic ? (lang === 'zh' ? '虚线：示意位置' : 'dashed: schematic location') : '',

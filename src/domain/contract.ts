@@ -328,6 +328,8 @@ export const CoalMinesFile = z.object({
   licence: z.literal('CC BY 4.0'),
   licence_url: z.string().url(),
   source_url: z.string().url(),
+  /** the republished copy the files were taken from: repository @ commit (date) */
+  via: z.string().min(1),
   features: z.array(
     z.object({
       type: z.literal('Feature'),
