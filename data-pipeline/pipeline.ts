@@ -79,7 +79,7 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   // the document's own sums differ by rounding (caps: 20.2285 vs 20.23); a larger gap is a typo
   for (const c of cross) {
     if (Math.abs(c.difference) > C.CROSS_CHECK_TOLERANCE * Math.abs(c.city_value)) {
-      throw new PipelineError(show(C.INPUT_FILES.annex), `the 12 counties sum to ${c.county_sum} but 全市 is ${c.city_value}`, { field: c.indicator });
+      throw new PipelineError(show(C.INPUT_FILES.annex), `12个旗县区合计 ${c.county_sum}，与全市 ${c.city_value} 不符：是否有格子打错？ / the 12 counties sum to ${c.county_sum} but 全市 is ${c.city_value}`, { field: c.indicator });
     }
   }
   const meta = indicatorMeta(annexRows, C.CLASS_COUNT);

@@ -78,9 +78,10 @@ function checkGeometry(g: { type: string; coordinates: unknown }, id: string, fi
   }
   if (g.type === 'Polygon' || g.type === 'MultiPolygon') {
     const f = turf.feature(g as GeoJSON.Polygon | GeoJSON.MultiPolygon);
-    if (turf.area(f) <= 0) err('polygon with no area', '');
+    // crossings first: a bow-tie's two halves cancel out and it looks like a polygon with no area
     const kinks = turf.kinks(f).features;
-    if (kinks.length) err('polygon crosses itself', '', kinks[0].geometry.coordinates);
+    if (kinks.length) err('polygon crosses itself (first crossing at the value)', '', kinks[0].geometry.coordinates);
+    if (turf.area(f) <= 0) err('polygon with no area', '');
   }
   return count;
 }
