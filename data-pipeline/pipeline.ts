@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import * as turf from '@turf/turf';
 import { INDICATOR_IDS } from '../src/domain/indicators';
-import { OUTPUT_FILES, choroplethSvgFile, countyCell, type AnnexFile, type DictionaryFile, type ProgressReport } from '../src/domain/contract';
+import { OUTPUT_FILES, choroplethSvgFile, countyCell, type AnnexFile, type CoalMinesFile, type DictionaryFile, type ProgressReport } from '../src/domain/contract';
 import { buildProgressFile, checkProgressFiles } from '../src/domain/progress';
 import { formatProblem } from '../src/domain/progressProblems';
 import { templateCsv, templateGuideText } from '../src/domain/progressTemplate';
@@ -37,6 +37,10 @@ import { buildProgressTemplateXlsx } from './steps/buildProgressTemplate';
 import { buildManifest } from './steps/buildManifest';
 import { parseTownsVillages } from './steps/parseTownsVillages';
 import { buildPlaceIndex } from './steps/buildPlaceIndex';
+import { verifySources } from './steps/verifySources';
+import { parseBackground } from './steps/parseBackground';
+import { parseGemMines } from './steps/parseGemMines';
+import { locateMines } from './steps/locateMines';
 
 export { sha256 } from './steps/buildManifest';
 
@@ -64,9 +68,12 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   const show = (p: string) => `${input.displayDir}/${p}`;
   const read = (p: string) => {
     const b = input.files.get(p);
-    if (!b) throw new PipelineError(show(p), 'file not found');
+    if (!b) throw new PipelineError(show(p), '找不到这个文件 / file not found');
     return decodeText(b, show(p));
   };
+  // 0. every input whose sha256 SOURCES.md records is that exact file, the document's text above all:
+  // the quotes below are only proven to be the plan's words if the text is the official one
+  verifySources(read(C.INPUT_FILES.sources), show(C.INPUT_FILES.sources), input.files, show, [C.INPUT_FILES.document, C.INPUT_FILES.gem.nonClosed, C.INPUT_FILES.gem.closed]);
   const documentText = read(C.INPUT_FILES.document);
 
   // 1. the annex: 13 rows x every indicator, joined by code, cross-checked
@@ -75,7 +82,7 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   // the document's own sums differ by rounding (caps: 20.2285 vs 20.23); a larger gap is a typo
   for (const c of cross) {
     if (Math.abs(c.difference) > C.CROSS_CHECK_TOLERANCE * Math.abs(c.city_value)) {
-      throw new PipelineError(show(C.INPUT_FILES.annex), `the 12 counties sum to ${c.county_sum} but 全市 is ${c.city_value}`, { field: c.indicator });
+      throw new PipelineError(show(C.INPUT_FILES.annex), `12个旗县区合计 ${c.county_sum}，与全市 ${c.city_value} 不符：是否有格子打错？ / the 12 counties sum to ${c.county_sum} but 全市 is ${c.city_value}`, { field: c.indicator });
     }
   }
   const meta = indicatorMeta(annexRows, C.CLASS_COUNT);
@@ -90,6 +97,8 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     }
   }
   const statements = parseStatements(read(C.INPUT_FILES.statements), show(C.INPUT_FILES.statements), documentText);
+  // context figures from press reports, each with its outlet and date (not the plan's words)
+  const background = parseBackground(read(C.INPUT_FILES.background), show(C.INPUT_FILES.background));
 
   // 3. progress (actual figures), each row with its own source: the same check as the browser's update page;
   //    early, so an official's file is answered in a second, before the geometry work
@@ -130,7 +139,36 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   );
 
   // 6. projects: checked, located in counties; hatching for hatched cells and schematic areas
-  const projects = locateProjects(parseProjects(read(C.INPUT_FILES.projects), show(C.INPUT_FILES.projects), C.REGION_BBOX), cityCounties);
+  const projects = locateProjects(
+    parseProjects(read(C.INPUT_FILES.projects), show(C.INPUT_FILES.projects), {
+      regionBbox: C.REGION_BBOX,
+      maxPositionsPerFeature: C.MAX_PROJECT_POSITIONS_PER_FEATURE,
+      maxPositions: C.MAX_PROJECT_POSITIONS,
+    }),
+    cityCounties,
+  );
+
+  // 6b. the coal mines (GEM Global Coal Mine Tracker): the whole published files, filtered here
+  const gemOpen = parseGemMines(read(C.INPUT_FILES.gem.nonClosed), show(C.INPUT_FILES.gem.nonClosed), C.INPUT_FILES.gem.nonClosed, 'non_closed');
+  const gemClosed = parseGemMines(read(C.INPUT_FILES.gem.closed), show(C.INPUT_FILES.gem.closed), C.INPUT_FILES.gem.closed, 'closed');
+  const closedIds = new Set(gemClosed.rows.map((r) => r.gemId));
+  const lost = gemOpen.misfiled.find((r) => !closedIds.has(r.gemId));
+  if (lost) {
+    throw new PipelineError(lost.file, `${lost.gemId}: a row in another column order (its Status cell reads "${lost.status}") that is not in ${C.INPUT_FILES.gem.closed} either`, { line: lost.line, field: 'Status' });
+  }
+  const gemSource = `${C.GEM.attribution}（${C.GEM.licence}）, via ${C.GEM.via}`;
+  // the finer 100 m boundaries decide which county a point falls in
+  const mines = locateMines([...gemOpen.rows, ...gemClosed.rows], detailCounties, { prefecture: C.GEM.prefecture, source: gemSource });
+  const coalMines: CoalMinesFile = {
+    type: 'FeatureCollection',
+    credit: C.GEM.attribution,
+    attribution: `${C.GEM.attribution} (${C.GEM.licence}, ${C.GEM.licenceUrl}), via ${C.GEM.via}; filtered to 赤峰市 and reformatted (decimal commas, counties) by this project`,
+    licence: C.GEM.licence,
+    licence_url: C.GEM.licenceUrl,
+    source_url: C.GEM.url,
+    via: C.GEM.via,
+    features: mines.features,
+  };
   const byCode = new Map(cityCounties.features.map((f) => [f.properties.adcode, f.properties]));
   const hatch = hatchFeatures(
     cityCounties.features,
@@ -150,7 +188,7 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   // 8. outputs, each checked against the contract before anything is written
   const annex: AnnexFile = { source: `${C.DOCUMENT.number} 附件：赤峰市2025年节水行动目标分解表`, city, counties: annexRows, cross_checks: cross };
   const dictionary: DictionaryFile = buildDictionary(meta, STATUS_COLORS);
-  validateOutputs({ counties: detailCounties, cityCounties, annex, targets, statements, projects, progress, progressReport, dictionary, places });
+  validateOutputs({ counties: detailCounties, cityCounties, annex, targets, statements, background, projects, coalMines, progress, progressReport, dictionary, places });
 
   const sourceLine = `数据来源：${C.DOCUMENT.number}《${C.DOCUMENT.title}》附件目标分解表（${C.DOCUMENT.date}）；边界为示意，非权威地图`;
   const sourceLineEn = `Source: ${C.DOCUMENT.number}, Chifeng Water-Saving Action Plan, annex (${C.DOCUMENT.date}); boundaries are illustrative, not an authoritative map`;
@@ -166,6 +204,8 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   out.set(OUTPUT_FILES.targets, json(targets));
   out.set(OUTPUT_FILES.statements, json(statements));
   out.set(OUTPUT_FILES.projects, json(projects));
+  out.set(OUTPUT_FILES.background, json(background));
+  out.set(OUTPUT_FILES.coalMines, json(coalMines));
   out.set(OUTPUT_FILES.progress, json(progress));
   out.set(OUTPUT_FILES.progressCsv, formatProgressCsv(progress));
   out.set(OUTPUT_FILES.progressReport, json(progressReport));
@@ -183,8 +223,8 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   }
   // locator maps: the 300 m geometry is plenty for a 480 px image
   for (const f of cityCounties.features) {
-    out.set(`county-${f.properties.adcode}.svg`, renderCountySvg(cityCounties, projects, f.properties.adcode, 'zh'));
-    out.set(`county-${f.properties.adcode}.en.svg`, renderCountySvg(cityCounties, projects, f.properties.adcode, 'en'));
+    out.set(`county-${f.properties.adcode}.svg`, renderCountySvg(cityCounties, projects, coalMines, f.properties.adcode, 'zh'));
+    out.set(`county-${f.properties.adcode}.en.svg`, renderCountySvg(cityCounties, projects, coalMines, f.properties.adcode, 'en'));
   }
   out.set('README.txt', 'Generated by `npm run data` from data-pipeline/input/. Do not edit: edit the inputs and rebuild.\n由 npm run data 生成，请勿手工修改。\n');
 
@@ -207,6 +247,13 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     },
     crossChecks: cross,
     progressExample: input.progress.example,
+    coalMines: {
+      rows_read: gemOpen.rows.length + gemOpen.misfiled.length + gemClosed.rows.length,
+      selected: mines.features.length,
+      misfiled_rows: gemOpen.misfiled.length,
+      unreadable_position_rows: mines.unreadable,
+      rule: `point (WGS84, as published) inside one of the 12 counties, or "Prefecture, District" = ${C.GEM.prefecture}; ${gemOpen.misfiled.length} rows of ${C.INPUT_FILES.gem.nonClosed} are closed mines in ${C.INPUT_FILES.gem.closed}'s column order and are read from that file`,
+    },
   });
   out.set(OUTPUT_FILES.manifest, json(manifest));
   // what the site will read is the text: parse it back and check it against the contract again

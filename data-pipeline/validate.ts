@@ -1,5 +1,5 @@
 import * as turf from '@turf/turf';
-import { AnnexFile, CountiesFile, DictionaryFile, IndicatorDef, ManifestFile, PlacesFile, ProgressFile, ProgressReport, ProjectsFile, Statement, Target, OUTPUT_FILES } from '../src/domain/contract';
+import { AnnexFile, BackgroundFact, CoalMinesFile, CountiesFile, DictionaryFile, IndicatorDef, ManifestFile, PlacesFile, ProgressFile, ProgressReport, ProjectsFile, Statement, Target, OUTPUT_FILES } from '../src/domain/contract';
 import { INDICATORS } from '../src/domain/indicators';
 import { COUNTY_CODES } from '../src/domain/divisions';
 import { PipelineError } from './errors';
@@ -24,7 +24,9 @@ export function validateOutputs(o: {
   annex: AnnexFile;
   targets: Target[];
   statements: Statement[];
+  background: BackgroundFact[];
   projects: ProjectsFile;
+  coalMines: CoalMinesFile;
   progress: ProgressFile;
   progressReport: ProgressReport;
   dictionary: DictionaryFile;
@@ -41,7 +43,9 @@ export function validateOutputs(o: {
   check(AnnexFile, o.annex, OUTPUT_FILES.annex);
   check(z.array(Target), o.targets, OUTPUT_FILES.targets);
   check(z.array(Statement), o.statements, OUTPUT_FILES.statements);
+  check(z.array(BackgroundFact), o.background, OUTPUT_FILES.background);
   check(ProjectsFile, o.projects, OUTPUT_FILES.projects);
+  check(CoalMinesFile, o.coalMines, OUTPUT_FILES.coalMines);
   check(ProgressFile, o.progress, OUTPUT_FILES.progress);
   check(ProgressReport, o.progressReport, OUTPUT_FILES.progressReport);
   check(DictionaryFile, o.dictionary, OUTPUT_FILES.dictionary);
@@ -64,6 +68,8 @@ const JSON_SCHEMAS: [string, z.ZodTypeAny][] = [
   [OUTPUT_FILES.targets, z.array(Target)],
   [OUTPUT_FILES.statements, z.array(Statement)],
   [OUTPUT_FILES.projects, ProjectsFile],
+  [OUTPUT_FILES.background, z.array(BackgroundFact)],
+  [OUTPUT_FILES.coalMines, CoalMinesFile],
   [OUTPUT_FILES.progress, ProgressFile],
   [OUTPUT_FILES.progressReport, ProgressReport],
   [OUTPUT_FILES.dictionary, DictionaryFile],

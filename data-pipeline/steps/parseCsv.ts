@@ -1,6 +1,12 @@
 import Papa from 'papaparse';
-import { PipelineError } from '../errors';
+import { PipelineError, readable } from '../errors';
 import { normalizeCell } from './decodeText';
+
+/** The header as it was read, cell by cell, for a message: a joined list would hide a wrong delimiter. */
+const headerAsRead = (cells: string[]) =>
+  `${cells.length} ${cells.length === 1 ? 'column' : 'columns'}: ${cells.slice(0, 20).map((c) => `"${readable(c, 40)}"`).join(', ')}${cells.length > 20 ? ', …' : ''}`;
+/** delimiters people type by mistake: full-width comma, ideographic comma, semicolon, tab */
+const WRONG_DELIMITER = /[，、;\t；]/;
 
 export interface CsvRow {
   /** 1-based line number in the file, as an editor shows it */
@@ -28,11 +34,23 @@ export function parseCsv(
   const lines = parsed.data;
   const headerIdx = lines.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (headerIdx < 0) throw new PipelineError(file, 'the file is empty');
-  const header = lines[headerIdx].map(normalizeCell);
+  const rawHeader = lines[headerIdx];
+  const header = rawHeader.map(normalizeCell);
   const requiredNorm = required.map(normalizeCell);
   for (const col of requiredNorm) {
     if (!header.includes(col)) {
-      throw new PipelineError(file, `missing column "${col}"; the header has: ${header.join(', ')}`, { line: headerIdx + 1 });
+      // NFKC folds "，" into ",", so a header split by full-width commas looks right once normalised:
+      // say what was read, and name the delimiter
+      const wrong = rawHeader.length < requiredNorm.length ? WRONG_DELIMITER.exec(rawHeader.join(''))?.[0] : undefined;
+      if (wrong) {
+        const name = wrong === '\t' ? '制表符 (tab)' : `“${wrong}”`;
+        throw new PipelineError(
+          file,
+          `表头只读出 ${rawHeader.length} 列：列之间要用英文逗号“,”分隔，这里用的是${name}。请在 Excel 中另存为“CSV UTF-8（逗号分隔）” / the header was read as ${headerAsRead(rawHeader)}; columns must be separated by "," not ${JSON.stringify(wrong)}`,
+          { line: headerIdx + 1 },
+        );
+      }
+      throw new PipelineError(file, `缺少列“${col}” / missing column "${col}"; the header as read has ${headerAsRead(rawHeader)}`, { line: headerIdx + 1 });
     }
   }
   const dup = header.find((h, i) => h !== '' && header.indexOf(h) !== i);
@@ -47,9 +65,10 @@ export function parseCsv(
     const r = lines[i];
     if (r.every((c) => c.trim() === '')) continue;
     if (r.length !== header.length) {
+      const hint = r.length < header.length && WRONG_DELIMITER.test(r.join('')) ? '；这一行是否用了中文逗号“，”？' : '';
       throw new PipelineError(
         file,
-        `row has ${r.length} cells but the header has ${header.length} (truncated or extra cells?)`,
+        `这一行有 ${r.length} 格，表头有 ${header.length} 列${hint} / row has ${r.length} cells but the header has ${header.length} (truncated or extra cells?)`,
         { line, value: r.join(',') },
       );
     }

@@ -18,6 +18,10 @@ export function parseStatements(text: string, file: string, documentText: string
     const candidate = Object.fromEntries(COLUMNS.map((k) => [k, row.raw[k].trim()]));
     const at = (field: string, value?: string) => ({ line: row.line, field, value });
     if (!doc.includes(normalizeCell(candidate.quote))) throw new PipelineError(file, 'quote not found in the source document', at('quote', candidate.quote));
+    // the site's wording may shorten the quote but never carry a number the quote does not
+    const quoteDigits: string[] = normalizeCell(candidate.quote).match(/\d+(\.\d+)?/g) ?? [];
+    const stray = (normalizeCell(candidate.text_zh).match(/\d+(\.\d+)?/g) ?? []).find((n) => !quoteDigits.includes(n));
+    if (stray) throw new PipelineError(file, `the number ${stray} is not in the quote`, at('text_zh', candidate.text_zh));
     if (ids.has(candidate.id)) throw new PipelineError(file, 'duplicate id', at('id', candidate.id));
     ids.add(candidate.id);
     const r = Statement.safeParse(candidate);

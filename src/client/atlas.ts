@@ -26,6 +26,7 @@ interface Config extends ShareConfig {
   strings: ShareConfig['strings'] & { noWebgl: string; mapFailed: string };
   /** layers that draw schematic geometry (the in-map badge explains the dashes) */
   schematicLayers: string[];
+  mineText: Record<string, { name: string; line: string; note: string }>;
   svg: Record<string, string>;
   names: Record<string, string>;
   bboxes: Record<string, [number, number, number, number]>;
@@ -59,6 +60,7 @@ function start(cfg: Config) {
     statusEl.textContent = message;
     mapEl.dataset.mapState = 'static';
     syncFallback();
+    apply(state, 'none');
   }
   function syncFallback() {
     if (!fallbackImg) return;
@@ -85,6 +87,14 @@ function start(cfg: Config) {
     // the badge shows whenever a layer with schematic geometry is on the map
     const badge = $<HTMLElement>('#schematic-badge');
     if (badge) badge.hidden = !(map && state.layers.some((l) => cfg.schematicLayers.includes(l)));
+    // the coal mines carry GEM's attribution (CC BY 4.0) whenever they are on; the static map
+    // does not draw them and says where they are instead
+    const minesOn = state.layers.includes('coal_mines');
+    const isStatic = mapEl.dataset.mapState === 'static';
+    const attribution = $<HTMLElement>('#mines-attribution');
+    if (attribution) attribution.hidden = !minesOn || isStatic;
+    const staticNote = $<HTMLElement>('#mines-static-note');
+    if (staticNote) staticNote.hidden = !(minesOn && isStatic);
     const svgLink = $<HTMLAnchorElement>('#download-svg');
     if (svgLink) svgLink.href = cfg.svg[state.indicator];
     const code = $<HTMLTextAreaElement>('#embed-code');
@@ -146,7 +156,7 @@ function start(cfg: Config) {
         li?.setAttribute('aria-current', 'true');
         li?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       },
-      onHover: ({ x, y, county, project }) => showTooltip(tooltip, { x, y, width: mapEl.clientWidth }, { county, project }, metaOf(state.indicator), cfg),
+      onHover: ({ x, y, county, project, mine }) => showTooltip(tooltip, { x, y, width: mapEl.clientWidth }, { county, project, mine }, metaOf(state.indicator), cfg),
       onView: (v: View) => apply({ ...state, view: v }, 'replace'),
       onReady: () => undefined,
     },

@@ -96,6 +96,23 @@ function start(cfg: Config) {
     wrap.dataset.mapState = 'static';
   }
 
+  /**
+   * A step's text has to fit its column on any projector (16:9, 16:10, 4:3) and in either language,
+   * with the QR code and the step links in view: when it does not, its content is shrunk (CSS zoom:
+   * the column keeps its box, its content scales) in small steps, down to 70 %, rather than cut off.
+   * Phones and portrait screens scroll the text instead.
+   */
+  function fitText() {
+    const el = stepsEl.find((x) => Number(x.dataset.step) === current);
+    const text = el?.querySelector<HTMLElement>('.p-text');
+    const foot = el?.querySelector<HTMLElement>('.p-foot');
+    if (!text || !foot) return;
+    text.style.zoom = '';
+    if (getComputedStyle(text).overflowY !== 'hidden') return;
+    const fits = () => foot.getBoundingClientRect().bottom <= text.getBoundingClientRect().bottom + 0.5 && text.scrollHeight <= text.clientHeight + 1;
+    for (let z = 0.97; !fits() && z >= 0.7; z -= 0.03) text.style.zoom = z.toFixed(2);
+  }
+
   function go(n: number, how: { animate: boolean } = { animate: true }) {
     n = Math.max(1, Math.min(total, n));
     if (n === current) return;
@@ -109,6 +126,7 @@ function start(cfg: Config) {
     }
     root.dataset.layout = step.layout;
     root.dataset.step = String(n);
+    fitText();
     if (location.hash !== `#${n}`) history.replaceState(null, '', `#${n}`);
     document.title = `${n} / ${total} · ${step.title}`;
     if (!first) live.textContent = `${cfg.strings.stepOf.replace('{n}', String(n)).replace('{of}', String(total))}：${step.title}`;
@@ -128,6 +146,9 @@ function start(cfg: Config) {
     if (n) go(n);
   });
   go(parseHash() ?? 1, { animate: false });
+  // the text is measured again when the screen changes size and once the fonts are in
+  window.addEventListener('resize', fitText);
+  document.fonts?.ready.then(fitText);
 
   // ---- the map ---------------------------------------------------------------------------
   const started = loadMap(

@@ -14,6 +14,8 @@ export interface ShareConfig {
   embedPath: string;
   strings: { copied: string; siteName: string; unit: string; pngSource: string };
   pngNotes: string[];
+  /** GEM's credit and licence, added to the PNG when the coal mines are on it (CC BY 4.0) */
+  pngMinesNote?: string;
   legends: Record<string, LegendItem[]>;
 }
 
@@ -47,7 +49,7 @@ export function wireShareTools(cfg: ShareConfig, view: { state: () => AtlasState
         unit: zh ? `${cfg.strings.unit}：${m.unit_zh}` : `${cfg.strings.unit}: ${m.unit_en}`,
         legend: cfg.legends[m.id],
         source: cfg.strings.pngSource,
-        notes: cfg.pngNotes,
+        notes: [...cfg.pngNotes, ...(cfg.pngMinesNote && view.state().layers.includes('coal_mines') ? [cfg.pngMinesNote] : [])],
         site: location.href,
       },
       `chifeng-water-${m.id}.png`,

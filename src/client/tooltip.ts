@@ -1,5 +1,5 @@
-/** The map's hover tooltip: the county and its value in words, or the project and its precision. */
-import { countyCell, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
+/** The map's hover tooltip: the county and its value in words, the project and its precision, or a coal mine. */
+import { countyCell, type CoalMineProps, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
 import { cellLook } from '../domain/cellLook';
 import type { CellWords } from '../domain/vocabulary';
 
@@ -8,17 +8,19 @@ export interface TooltipText {
   words: CellWords;
   names: Record<string, string>;
   schematicLabel: string;
+  /** each coal mine's name and one-line facts, written at build time (display.ts mineLine), by GEM id */
+  mineText: Record<string, { name: string; line: string; note: string }>;
 }
 
 export function showTooltip(
   tooltip: HTMLElement,
   at: { x: number; y: number; width: number },
-  hit: { county: CountyProps | null; project: ProjectFeature['properties'] | null },
+  hit: { county: CountyProps | null; project: ProjectFeature['properties'] | null; mine?: CoalMineProps | null },
   meta: IndicatorMeta,
   o: TooltipText,
 ): void {
-  const { county, project } = hit;
-  if (!county && !project) {
+  const { county, project, mine } = hit;
+  if (!county && !project && !mine) {
     tooltip.hidden = true;
     return;
   }
@@ -26,7 +28,18 @@ export function showTooltip(
   const strong = document.createElement('strong');
   const line = document.createElement('div');
   const zh = o.lang === 'zh';
-  if (county) {
+  const extra: HTMLElement[] = [];
+  if (mine) {
+    const m = o.mineText[mine.gem_id];
+    strong.textContent = m?.name ?? mine.name_en;
+    line.textContent = m?.line ?? '';
+    const note = document.createElement('div');
+    note.className = 'note';
+    note.textContent = m?.note ?? '';
+    extra.push(note);
+    delete tooltip.dataset.adcode;
+    tooltip.dataset.gemId = mine.gem_id;
+  } else if (county) {
     const cell = countyCell(county, meta.id);
     const label = cellLook(cell, meta, o.words).label;
     strong.textContent = o.names[county.adcode];
@@ -38,7 +51,8 @@ export function showTooltip(
     line.textContent = project.precision === 'schematic' ? o.schematicLabel : '';
     delete tooltip.dataset.adcode;
   }
-  tooltip.append(strong, line);
+  if (!mine) delete tooltip.dataset.gemId;
+  tooltip.append(strong, line, ...extra);
   tooltip.hidden = false;
   tooltip.style.left = `${Math.min(at.x + 12, at.width - 200)}px`;
   tooltip.style.top = `${at.y + 12}px`;

@@ -217,8 +217,12 @@ export const Target = z.object({
   value_text: z.string(),
   unit_zh: z.string(),
   unit_en: z.string(),
-  /** at_most: a cap; at_least: a floor; reduce_by: fall by at least this % vs the baseline; exact: to be completed exactly (e.g. 2 projects); stated: a fact the plan states (e.g. an area designated), not a bound */
-  direction: z.enum(['at_most', 'at_least', 'reduce_by', 'exact', 'stated']),
+  /**
+   * at_most: a cap; at_least: a floor; reduce_by: fall by at least this % vs the baseline; cut_by: an
+   * amount to take away (压减 5万亩 of water-hungry crops); exact: to be completed exactly (e.g. 2 projects);
+   * stated: a fact the plan states (e.g. an area designated, 4 divisions), not a bound
+   */
+  direction: z.enum(['at_most', 'at_least', 'reduce_by', 'cut_by', 'exact', 'stated']),
   baseline_year: z.number().int().nullable(),
   year: z.number().int(),
   section: z.string(),
@@ -233,13 +237,15 @@ export type Target = z.infer<typeof Target>;
 
 /**
  * A sentence of the document the site quotes besides its targets: what the plan asks of the
- * public (call), the occasions it names (occasion). Each carries the document's exact words,
+ * public (call), the occasions it names (occasion), and the rules it sets (rule: e.g. the metering
+ * thresholds of 二（一）2, "5万亩以上的渠首取水实现在线计量", which bind whoever crosses them and are
+ * not a quantity to reach, so never shown as targets). Each carries the document's exact words,
  * which the pipeline finds in the source text, and the site's shorter wording of them.
  */
 export const Statement = z
   .object({
     id: z.string().regex(/^[a-z0-9_]+$/),
-    kind: z.enum(['call', 'occasion']),
+    kind: z.enum(['call', 'occasion', 'rule']),
     text_zh: z.string().min(1),
     text_en: z.string().min(1),
     /** the exact words of the document */
@@ -249,6 +255,91 @@ export const Statement = z
   })
   .strict();
 export type Statement = z.infer<typeof Statement>;
+
+/**
+ * A published figure about 赤峰市 that helps a reader place the plan (water per person, the share
+ * of farming in water use), from a named press report: never the plan's own words, and always shown
+ * with its outlet and date. `quote` holds the report's words as stored; `note` says what other
+ * reports give where they differ.
+ */
+export const BackgroundFact = z
+  .object({
+    id: z.string().regex(/^[a-z0-9_]+$/),
+    text_zh: z.string().min(1),
+    text_en: z.string().min(1),
+    /** the report's own words, as stored */
+    quote: z.string().min(4),
+    outlet_zh: z.string().min(1),
+    outlet_en: z.string().min(1),
+    title: z.string().min(1),
+    url: z.string().regex(/^https?:\/\/[^\s]+$/, 'an http(s) address'),
+    /** date of the report, YYYY-MM-DD */
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD'),
+    note_zh: z.string(),
+    note_en: z.string(),
+  })
+  .strict();
+export type BackgroundFact = z.infer<typeof BackgroundFact>;
+
+/** GEM's status of a mine (the closed file has no status column: its rows are `closed`). */
+export const MineStatus = z.enum(['operating', 'proposed', 'shelved', 'mothballed', 'cancelled', 'closed']);
+export type MineStatus = z.infer<typeof MineStatus>;
+
+/**
+ * A coal mine from Global Energy Monitor's Global Coal Mine Tracker (CC BY 4.0): where mine water
+ * comes from. Not a project of the plan; its position is GEM's (WGS84), so `precision` is
+ * `approximate` whatever GEM's own `gem_location_accuracy` says.
+ */
+export const CoalMineProps = z
+  .object({
+    gem_id: z.string().regex(/^M\d+$/),
+    name_en: z.string().min(1),
+    /** GEM's "Mine Name (Non-ENG)", as published (often the operating company's full name) */
+    name_zh: z.string(),
+    status: MineStatus,
+    /** GEM's "Status Detail" as published, e.g. "Test Operation"; empty if none */
+    status_detail: z.string(),
+    /** GEM's "Capacity (Mtpa)": million tonnes a year; null if GEM gives none */
+    capacity_mtpa: z.number().nonnegative().nullable(),
+    /** "Surface" / "Underground" as GEM publishes it */
+    mine_type: z.string(),
+    opening_year: z.number().int().nullable(),
+    closing_year: z.number().int().nullable(),
+    gem_location_accuracy: z.enum(['exact', 'approximate']),
+    precision: z.literal('approximate'),
+    /** the county the point falls in (point-in-polygon on the illustrative boundaries) */
+    adcode: Adcode,
+    /** GEM's "Prefecture, District" as published */
+    gem_prefecture: z.string(),
+    /** the input file and line (as an editor shows it) the row comes from */
+    gem_file: z.string(),
+    gem_line: z.number().int().positive(),
+    source: z.string().min(1),
+    licence: z.literal('CC BY 4.0'),
+  })
+  .strict();
+export type CoalMineProps = z.infer<typeof CoalMineProps>;
+export const CoalMinesFile = z.object({
+  type: z.literal('FeatureCollection'),
+  /** the citation GEM asks for: "Global Energy Monitor, Global Coal Mine Tracker" */
+  credit: z.string().min(1),
+  /** the whole attribution CC BY 4.0 asks for: credit, licence, where from, what was changed */
+  attribution: z.string().min(1),
+  licence: z.literal('CC BY 4.0'),
+  licence_url: z.string().url(),
+  source_url: z.string().url(),
+  /** the republished copy the files were taken from: repository @ commit (date) */
+  via: z.string().min(1),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: CoalMineProps,
+      geometry: z.object({ type: z.literal('Point'), coordinates: LonLat }),
+    }),
+  ),
+});
+export type CoalMinesFile = z.infer<typeof CoalMinesFile>;
+export type CoalMineFeature = CoalMinesFile['features'][number];
 
 export const ProjectKind = z.enum(['pipe_renewal', 'reclaimed_water_line', 'mine_water', 'groundwater_overextraction']);
 export type ProjectKind = z.infer<typeof ProjectKind>;
@@ -559,6 +650,16 @@ export const ManifestFile = z.object({
   }),
   cross_checks: z.array(CrossCheck),
   progress_example: z.boolean(),
+  /** how the coal mines were taken from GEM's files: rows read, rows taken, rows set aside and why */
+  coal_mines: z.object({
+    rows_read: z.number().int(),
+    selected: z.number().int(),
+    /** rows of the non-closed file that are closed mines in the closed file's column order (read from that file instead) */
+    misfiled_rows: z.number().int(),
+    /** rows anywhere in the world whose position cannot be read (none of them labelled Chifeng) */
+    unreadable_position_rows: z.number().int(),
+    rule: z.string(),
+  }),
 });
 export type ManifestFile = z.infer<typeof ManifestFile>;
 
@@ -632,6 +733,10 @@ export const OUTPUT_FILES = {
   progressTemplateCsv: 'progress-template.csv',
   /** the template's 填写说明 for CSV users (the .xlsx carries it as a sheet) */
   progressTemplateGuide: 'progress-template-guide.txt',
+  /** published context figures from press reports, each with outlet and date */
+  background: 'background.json',
+  /** coal mines (GEM Global Coal Mine Tracker, CC BY 4.0): where mine water comes from */
+  coalMines: 'coal-mines.geojson',
   dictionary: 'dictionary.json',
   dictionaryCsv: 'dictionary.csv',
   manifest: 'manifest.json',

@@ -1,5 +1,5 @@
 /** Build-time text for figures: always the document's own digits, never a recomputed rounding. */
-import { countyCell, type AnnexCell, type CountyProps, type IndicatorMeta, type Target } from '../domain/contract';
+import { countyCell, type AnnexCell, type CoalMineProps, type CountyProps, type IndicatorMeta, type Target } from '../domain/contract';
 import { cellLabel as labelOf } from '../domain/cellLook';
 import { CELL_WORDS } from '../domain/vocabulary';
 import { t, fill, type Lang } from '../i18n';
@@ -17,6 +17,7 @@ export function targetDirection(tg: Target, lang: Lang): string {
     tg.direction === 'at_most' ? s.atMost
     : tg.direction === 'at_least' ? s.atLeast
     : tg.direction === 'reduce_by' ? fill(s.reduceBy, { year: tg.baseline_year ?? '' })
+    : tg.direction === 'cut_by' ? s.cutBy
     : tg.direction === 'exact' ? s.exact
     : s.stated;
   return tg.quote.includes('力争') ? `${s.strive}${word}` : word;
@@ -60,4 +61,21 @@ export function sectionLabel(section: string, lang: Lang): string {
     .replace(/；/g, '; ')
     .replace(/\s+$/, '')
     .replace(/ +/g, ' ');
+}
+
+/** A coal mine's name in the reader's language: GEM's Chinese name where it gives one. */
+export const mineName = (m: CoalMineProps, lang: Lang) => (lang === 'zh' && m.name_zh ? m.name_zh : m.name_en);
+
+/**
+ * A coal mine in one line, from GEM's fields as published: "在产 · 产能 12 百万吨/年 · 露天",
+ * "拟建（试运行）· …", "已关闭（2020年关闭）· …". The capacity is GEM's number (Mt a year), never converted.
+ */
+export function mineLine(m: CoalMineProps, lang: Lang): string {
+  const w = t(lang).mines;
+  const detail = m.status_detail ? (w.statusDetail[m.status_detail] ?? m.status_detail) : '';
+  const closed = m.status === 'closed' && m.closing_year !== null ? fill(w.closedIn, { year: m.closing_year }) : '';
+  const status = w.status[m.status] + [detail, closed].filter(Boolean).map((x) => (lang === 'zh' ? `（${x}）` : ` (${x})`)).join('');
+  const capacity = m.capacity_mtpa !== null ? fill(w.capacity, { v: String(m.capacity_mtpa) }) : w.noCapacity;
+  const type = w.type[m.mine_type] ?? m.mine_type;
+  return [status, capacity, type].filter(Boolean).join(' · ');
 }

@@ -8,6 +8,8 @@ import path from 'node:path';
 import type { z } from 'zod';
 import {
   AnnexFile,
+  BackgroundFact,
+  CoalMinesFile,
   CountiesFile,
   DictionaryFile,
   ManifestFile,
@@ -40,6 +42,8 @@ export const loadTargets = () => load(OUTPUT_FILES.targets, Target.array());
 export const loadStatements = () => load(OUTPUT_FILES.statements, Statement.array());
 export const loadProjects = () => load(OUTPUT_FILES.projects, ProjectsFile) as unknown as import('../domain/contract').ProjectsFile;
 export const loadProgress = () => load(OUTPUT_FILES.progress, ProgressFile);
+export const loadBackground = () => load(OUTPUT_FILES.background, BackgroundFact.array());
+export const loadCoalMines = () => load(OUTPUT_FILES.coalMines, CoalMinesFile);
 export const loadDictionary = () => load(OUTPUT_FILES.dictionary, DictionaryFile);
 export const loadManifest = () => load(OUTPUT_FILES.manifest, ManifestFile);
 export const loadPlaces = () => load(OUTPUT_FILES.places, PlacesFile);

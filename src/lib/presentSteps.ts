@@ -5,7 +5,7 @@
  * renders what this returns; src/client/present.ts drives it in the hall.
  */
 import QRCode from 'qrcode';
-import { loadAnnex, loadCounties, loadDictionary, loadProjects, loadStatements, loadTargets } from './loadData';
+import { loadAnnex, loadBackground, loadCoalMines, loadCounties, loadDictionary, loadProjects, loadStatements, loadTargets } from './loadData';
 import { choroplethSummary, nameOf, sectionLabel, targetDirection } from './display';
 import { countyCell, choroplethSvgFile, type IndicatorMeta, type Target } from '../domain/contract';
 import { legendItems, type LegendItem } from '../domain/cellLook';
@@ -31,6 +31,10 @@ interface StepDef {
   anchor: string;
   /** ids of the city-wide targets shown as figures */
   figures: string[];
+  /** ids of further targets of the same task, listed smaller below the figures */
+  more?: string[];
+  /** ids of the plan's rules (statements of kind `rule`) that apply here: shown as rules, never as targets */
+  rules?: string[];
 }
 
 /**
@@ -81,8 +85,19 @@ function stepDefs(d: ReturnType<typeof lookups>): StepDef[] {
       figures: ['total_water_use', 'gdp_water_intensity', 'agri_saving_capacity', 'irrigation_coefficient', 'industrial_water_intensity', 'pipe_leakage_rate', 'reclaimed_water_rate', 'nonconventional_water'],
     },
     { key: 'caps', layout: 'map', indicator: 'water_use_cap', layers: [], focus: null, anchor: '#map-heading', figures: ['total_water_use'] },
-    { key: 'agri', layout: 'map', indicator: 'agri_saving_capacity', layers: [], focus: null, anchor: '#map-heading', figures: ['irrigation_coefficient', 'agri_saving_capacity', 'high_standard_farmland'] },
-    { key: 'industry', layout: 'map', indicator: 'industrial_water_decline', layers: [], focus: null, anchor: '#map-heading', figures: ['industrial_water_intensity', 'industrial_reuse_rate', 'industrial_retrofits'] },
+    {
+      key: 'agri', layout: 'map', indicator: 'agri_saving_capacity', layers: [], focus: null, anchor: '#map-heading',
+      figures: ['irrigation_coefficient', 'agri_saving_capacity', 'high_standard_farmland'],
+      // crops and water pricing (二（二）1–2) one line each, and the metering threshold for irrigation
+      // districts (二（一）2): the text column has to hold all of it on a 16:9 projector
+      more: ['grain_soybean_area', 'thirsty_crops_cut', 'water_price_review', 'water_price_reform_new'],
+      rules: ['metering_canal_heads'],
+    },
+    {
+      key: 'industry', layout: 'map', indicator: 'industrial_water_decline', layers: [], focus: null, anchor: '#map-heading',
+      figures: ['industrial_water_intensity', 'industrial_reuse_rate', 'industrial_retrofits'],
+      rules: ['metering_non_agri'],
+    },
     {
       key: 'leakage', layout: 'map', indicator: 'water_use_cap', layers: ['pipe_renewal'],
       // the schematic lines and the whole of 红山区 around them, so the hall sees where they are
@@ -94,11 +109,12 @@ function stepDefs(d: ReturnType<typeof lookups>): StepDef[] {
       focus: padBBox(unionBBox([...reclaimed, pointBBox(d.county('150402').label), pointBBox(d.county('150403').label)]), 0.5),
       anchor: '#map-heading', figures: ['reclaimed_water_rate', 'nonconventional_water'],
     },
-    { key: 'mine', layout: 'map', indicator: 'nonconventional_min', layers: [], focus: null, anchor: '#map-heading', figures: ['mine_water_use_rate'] },
+    // the map shows where mine water comes from (GEM's coal mines); the reuse projects stay unlocated
+    { key: 'mine', layout: 'map', indicator: 'nonconventional_min', layers: ['coal_mines'], focus: null, anchor: '#map-heading', figures: ['mine_water_use_rate'] },
     {
       key: 'groundwater', layout: 'map', indicator: 'water_use_cap', layers: ['groundwater_overextraction'],
       focus: unionBBox(d.project('groundwater-yuanbaoshan').properties.named_adcodes.map((c) => d.county(c).bbox)),
-      anchor: '#map-heading', figures: ['groundwater_overdraft_area'],
+      anchor: '#map-heading', figures: ['groundwater_overdraft_area', 'groundwater_overdraft_counties'],
     },
     { key: 'citizen', layout: 'full', indicator: 'water_use_cap', layers: [...DEFAULT_STATE.layers], focus: null, anchor: '', figures: [] },
   ];
@@ -130,6 +146,12 @@ export async function buildPresentation(lang: Lang, site: URL | undefined) {
     const tg = d.target(id);
     return { id, name: nameOf(tg, lang), dir: tg.direction === 'stated' ? '' : targetDirection(tg, lang), value: tg.value_text, unit: lang === 'zh' ? tg.unit_zh : tg.unit_en, section: sectionLabel(tg.section, lang) };
   };
+  const statements = loadStatements();
+  const rule = (id: string) => {
+    const x = statements.find((st) => st.id === id && st.kind === 'rule');
+    if (!x) throw new Error(`presentation: rule "${id}" is missing from statements.json`);
+    return x;
+  };
   const steps = await Promise.all(
     defs.map(async (def, i) => {
       const state: AtlasState = {
@@ -150,6 +172,8 @@ export async function buildPresentation(lang: Lang, site: URL | undefined) {
         meta,
         legend: legend(meta),
         figures: def.figures.map(fig),
+        more: (def.more ?? []).map(fig),
+        rules: (def.rules ?? []).map(rule),
         // the map is hidden on text-only steps: nothing to draw (and no flow animation to run)
         state: { ...state, layers: def.layout === 'full' ? [] : state.layers, view: null },
         focus: def.focus ?? cityBBox,
@@ -162,10 +186,7 @@ export async function buildPresentation(lang: Lang, site: URL | undefined) {
   );
   const gwOld = d.project('groundwater-yuanbaoshan').properties;
   const gwNew = d.project('groundwater-new-round');
-  // the document gives the number of divisions of the new round, not their names (二（六）3)
-  const m = /涉及(\d+)个旗县区/.exec(gwNew.properties.description_zh);
-  if (!m) throw new Error('presentation: projects.geojson no longer says how many divisions the new over-extraction round covers');
-  const statements = loadStatements();
+  const coal = loadCoalMines();
   return {
     steps,
     cityBBox,
@@ -180,9 +201,14 @@ export async function buildPresentation(lang: Lang, site: URL | undefined) {
       gwOld,
       gwOldNames: gwOld.named_adcodes.map((c) => nameOf(d.county(c), lang)),
       gwNew,
-      newRoundCount: Number(m[1]),
+      // the document gives the number of divisions of the new round, not their names (二（六）3): a target of its own
+      newRoundCount: d.target('groundwater_overdraft_counties').value,
       dueYear: d.target('groundwater_overdraft_area').year,
     },
+    /** GEM's coal mines (for the mine-water step's legend and attribution) */
+    coal: { credit: coal.credit, licence: coal.licence, licenceUrl: coal.licence_url, sourceUrl: coal.source_url, count: coal.features.length },
+    /** published context from press reports, for the first step: never the plan's words */
+    background: loadBackground(),
     calls: statements.filter((x) => x.kind === 'call'),
     occasions: statements.filter((x) => x.kind === 'occasion'),
   };

@@ -7,7 +7,8 @@
 import { INDICATOR_IDS, type IndicatorId } from '../domain/indicators';
 import { COUNTY_CODES } from '../domain/divisions';
 
-export const LAYER_IDS = ['pipe_renewal', 'reclaimed_water_line', 'mine_water', 'groundwater_overextraction'] as const;
+/** the project layers, and `coal_mines`: GEM's coal mines, where mine water comes from (not projects) */
+export const LAYER_IDS = ['pipe_renewal', 'reclaimed_water_line', 'mine_water', 'coal_mines', 'groundwater_overextraction'] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 
 export interface View {
@@ -24,7 +25,8 @@ export interface AtlasState {
 
 /**
  * Shown at first: the projects with a drawn location. Groundwater areas start hidden (they are
- * the named districts' whole extent and would cover the choropleth); mine water has no location.
+ * the named districts' whole extent and would cover the choropleth); mine water has no location;
+ * the coal mines are context, not the plan's projects, and start hidden.
  */
 export const DEFAULT_LAYERS: readonly LayerId[] = ['pipe_renewal', 'reclaimed_water_line'];
 export const DEFAULT_STATE: AtlasState = {

@@ -15,7 +15,7 @@ import { MapboxOverlay } from '@deck.gl/mapbox';
 import type { PickingInfo } from '@deck.gl/core';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../domain/contract';
+import type { CoalMineFeature, CoalMineProps, CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../domain/contract';
 import type { CellWords } from '../domain/vocabulary';
 import type { AtlasState, View } from '../lib/urlState';
 import { buildLayers, type MapData } from './layers';
@@ -48,7 +48,7 @@ export interface MapConfig {
 export interface MapCallbacks {
   onSelectCounty: (adcode: string | null) => void;
   onSelectProject: (id: string) => void;
-  onHover: (info: { x: number; y: number; county: CountyProps | null; project: ProjectFeature['properties'] | null }) => void;
+  onHover: (info: { x: number; y: number; county: CountyProps | null; project: ProjectFeature['properties'] | null; mine: CoalMineProps | null }) => void;
   onView: (v: View) => void;
   onReady: () => void;
   /** the WebGL context was lost and did not come back: the map has destroyed itself */
@@ -71,12 +71,14 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
     return r.json();
   });
-  const [, topo, context, hatch, projects] = await Promise.all([
+  const [, topo, context, hatch, projects, mines] = await Promise.all([
     loadCss(maplibreCssUrl),
     get('counties.topojson') as Promise<Topology>,
     get('context.geojson') as Promise<GeoJSON.FeatureCollection>,
     get('hatch.geojson') as Promise<GeoJSON.FeatureCollection<GeoJSON.MultiLineString>>,
     get('projects.geojson') as Promise<GeoJSON.FeatureCollection>,
+    // a few points (≈2 KB gzipped): fetched with the rest so the layer toggles without a wait
+    get('coal-mines.geojson') as Promise<{ features: CoalMineFeature[] }>,
   ]);
   const counties = (feature(topo, topo.objects.counties as GeometryCollection<CountyProps>) as unknown as GeoJSON.FeatureCollection)
     .features as unknown as CountyFeature[];
@@ -84,6 +86,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     counties,
     hatch: hatch.features as MapData['hatch'],
     projects: projects.features as unknown as ProjectFeature[],
+    mines: mines.features,
     meta: cfg.meta,
     words: cfg.words,
     schematicLabel: cfg.schematicLabel,
@@ -134,7 +137,8 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       const isCounty = info.layer?.id === 'counties';
       const county = isCounty && obj ? (obj.properties as CountyProps) : null;
       const project = !isCounty && obj?.properties && 'kind' in obj.properties ? (obj.properties as ProjectFeature['properties']) : null;
-      cb.onHover({ x: info.x, y: info.y, county, project });
+      const mine = info.layer?.id === 'coal-mines' && obj ? (obj.properties as CoalMineProps) : null;
+      cb.onHover({ x: info.x, y: info.y, county, project, mine });
     },
     onClick: (info: PickingInfo) => {
       const obj = info.object as { properties?: Record<string, unknown> } | undefined;

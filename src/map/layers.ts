@@ -5,7 +5,7 @@
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
-import { countyCell, type CountyFeature, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
+import { countyCell, type CoalMineFeature, type CountyFeature, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
 import { HATCH_LINE, cellLook } from '../domain/cellLook';
 import type { CellWords } from '../domain/vocabulary';
 import type { AtlasState } from '../lib/urlState';
@@ -22,6 +22,8 @@ export interface MapData {
   counties: CountyFeature[];
   hatch: GeoJSON.Feature<GeoJSON.MultiLineString, { adcode: string | null; project_id: string | null }>[];
   projects: ProjectFeature[];
+  /** GEM's coal mines in the city (coal-mines.geojson) */
+  mines: CoalMineFeature[];
   meta: IndicatorMeta[];
   words: CellWords;
   schematicLabel: string;
@@ -68,6 +70,33 @@ function midPoint(g: GeoJSON.Geometry): [number, number] | null {
   if (g.type === 'LineString') return g.coordinates[Math.floor(g.coordinates.length / 2)] as [number, number];
   if (g.type === 'MultiLineString') return g.coordinates[0][Math.floor(g.coordinates[0].length / 2)] as [number, number];
   return null;
+}
+
+/** coal mines: charcoal, filled when operating, hollow otherwise (GEM status) */
+export const MINE_RGBA = hexToRgba('#3d3d3d');
+
+/**
+ * The coal mines (GEM Global Coal Mine Tracker): where mine water comes from, not projects of the
+ * plan. One point each at GEM's approximate position; the status decides filled or hollow.
+ */
+export function coalMineLayers(mines: CoalMineFeature[]): Layer[] {
+  return [
+    new ScatterplotLayer<CoalMineFeature>({
+      id: 'coal-mines',
+      data: mines,
+      pickable: true,
+      getPosition: (f) => f.geometry.coordinates as [number, number],
+      radiusUnits: 'pixels',
+      getRadius: 6,
+      radiusMinPixels: 5,
+      stroked: true,
+      filled: true,
+      getFillColor: (f) => (f.properties.status === 'operating' ? MINE_RGBA : [255, 255, 255, 255]),
+      getLineColor: (f) => (f.properties.status === 'operating' ? [255, 255, 255, 255] : MINE_RGBA),
+      lineWidthUnits: 'pixels',
+      getLineWidth: (f) => (f.properties.status === 'operating' ? 1.5 : 2.5),
+    }),
+  ];
 }
 
 export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[] {
@@ -210,6 +239,7 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       }),
     );
   }
+  if (on.has('coal_mines')) layers.push(...coalMineLayers(d.mines));
   // labels: county names, then 示意 tags beside schematic features
   const schematic = d.projects
     .filter((p) => o.zoom >= SCHEMATIC_TAG_ZOOM && p.geometry && p.properties.precision === 'schematic' && on.has(p.properties.kind as never))

@@ -10,7 +10,7 @@ import type { AtlasState } from '../lib/urlState';
 import type { AtlasMap, MapCallbacks, MapConfig } from './initMap';
 
 export interface LoadOptions {
-  /** load only once this element comes within 200 px of the viewport (else: after load, when idle) */
+  /** load only once this element comes within 400 px of the viewport (else: after load, when idle) */
   whenNear?: HTMLElement;
   /** the reasons shown with the static map, in the page's language */
   strings: { noWebgl: string; mapFailed: string };
@@ -58,12 +58,14 @@ export function loadMap(
   whenLoaded(() => {
     const near = o.whenNear;
     if (!near || !('IntersectionObserver' in window)) return go();
+    // 400 px: on a desktop's first view the map (below the intro, the targets and the press background) starts
+    // loading at once, as it did before the background was added; on a phone it still waits for a scroll
     const io = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         io.disconnect();
         go();
       }
-    }, { rootMargin: '200px' });
+    }, { rootMargin: '400px' });
     io.observe(near);
   });
   return true;

@@ -131,7 +131,7 @@ describe('QR codes', () => {
       4: { i: 'industrial_water_decline', l: [] },
       5: { i: 'water_use_cap', l: ['pipe_renewal'] },
       6: { i: 'nonconventional_min', l: ['reclaimed_water_line'] },
-      7: { i: 'nonconventional_min', l: [] },
+      7: { i: 'nonconventional_min', l: ['coal_mines'] },
       8: { i: 'water_use_cap', l: ['groundwater_overextraction'] },
     };
     for (let n = 1; n <= 9; n++) {

@@ -41,20 +41,20 @@ describe('parseAnnex', () => {
 
   it('rejects a missing division, naming it', () => {
     const text = lines.filter((l) => !l.includes('林西县')).join('\n');
-    expect(() => parseAnnex(text, F)).toThrow(/input\/annex\.csv \[行政区\]: missing division\(s\): 林西县 \(150424\)/);
+    expect(() => parseAnnex(text, F)).toThrow(/input\/annex\.csv \[行政区\]: 缺少行政区：林西县（150424） \/ missing division\(s\): 林西县 \(150424\)/);
   });
 
   it('rejects a duplicated division with both lines', () => {
     const n = lineOf('林西县');
     const text = [...lines, lines[n - 1]].join('\n');
-    expect(() => parseAnnex(text, F)).toThrow(new RegExp(`annex\\.csv:${lines.length + 1} \\[行政区\\]: 林西县 \\(150424\\) appears twice \\(first on line ${n}\\)`));
+    expect(() => parseAnnex(text, F)).toThrow(new RegExp(`annex\\.csv:${lines.length + 1} \\[行政区\\]: 林西县（150424）出现了两次（第一次在第 ${n} 行） / 林西县 \\(150424\\) appears twice \\(first on line ${n}\\)`));
   });
 
   it('rejects an unknown name and suggests the nearest known one', () => {
     const n = lineOf('克什克腾旗');
     expect(() => parseAnnex(withLine(n, lines[n - 1].replace('克什克腾旗', '克什克腾')), F)).not.toThrow(); // alias
     expect(() => parseAnnex(withLine(n, lines[n - 1].replace('克什克腾旗', '克什克藤旗')), F)).toThrow(
-      new RegExp(`annex\\.csv:${n} \\[行政区\\]: unknown division name; did you mean 克什克腾旗 \\(150425\\)\\? \\(value: "克什克藤旗"\\)`),
+      new RegExp(`annex\\.csv:${n} \\[行政区\\]: 不认识这个行政区名称，是否为 克什克腾旗 \\(150425\\)？ / unknown division name; did you mean 克什克腾旗 \\(150425\\)\\? \\(value: "克什克藤旗"\\)`),
     );
   });
 
@@ -66,13 +66,13 @@ describe('parseAnnex', () => {
   it('rejects a non-numeric value, naming line, column, county and value', () => {
     const n = lineOf('翁牛特旗');
     expect(() => parseAnnex(withLine(n, lines[n - 1].replace('3.0047', '3.OO47')), F)).toThrow(
-      new RegExp(`annex\\.csv:${n} \\[用水总量（亿立方米） / 翁牛特旗\\]: not a number .*\\(value: "3\\.OO47"\\)`),
+      new RegExp(`annex\\.csv:${n} \\[用水总量（亿立方米） / 翁牛特旗\\]: 不是数字.* / not a number .*\\(value: "3\\.OO47"\\)`),
     );
   });
 
   it('rejects a coefficient outside 0–1', () => {
     const n = lineOf('敖汉旗');
-    expect(() => parseAnnex(withLine(n, lines[n - 1].replace(',0.69,', ',6.9,')), F)).toThrow(/:\d+ \[农田灌溉水有效利用系数 \/ 敖汉旗\]: out of range.*between 0 and 1 \(value: "6.9"\)/);
+    expect(() => parseAnnex(withLine(n, lines[n - 1].replace(',0.69,', ',6.9,')), F)).toThrow(/:\d+ \[农田灌溉水有效利用系数 \/ 敖汉旗\]: 超出合理范围：应在 0 到 1 之间.* \/ out of range.*between 0 and 1 \(value: "6.9"\)/);
   });
 
   it('rejects a percentage outside 0–100', () => {
@@ -83,7 +83,7 @@ describe('parseAnnex', () => {
   it('rejects a truncated row', () => {
     const n = lineOf('喀喇沁旗');
     expect(() => parseAnnex(withLine(n, '150428,喀喇沁旗,0.7640,0.0323'), F)).toThrow(
-      new RegExp(`annex\\.csv:${n}: row has 4 cells but the header has 8`),
+      new RegExp(`annex\\.csv:${n}: 这一行有 4 格，表头有 8 列 / row has 4 cells but the header has 8`),
     );
   });
 
@@ -94,7 +94,7 @@ describe('parseAnnex', () => {
 
   it('rejects a header-only file and a missing column', () => {
     expect(() => parseAnnex(lines[0] + '\n', F)).toThrow(/header but no data rows/);
-    expect(() => parseAnnex(GOOD.replace('农田灌溉水有效利用系数', '灌溉系数'), F)).toThrow(/annex\.csv:1: missing column "农田灌溉水有效利用系数"/);
+    expect(() => parseAnnex(GOOD.replace('农田灌溉水有效利用系数', '灌溉系数'), F)).toThrow(/annex\.csv:1: 缺少列“农田灌溉水有效利用系数” \/ missing column "农田灌溉水有效利用系数"; the header as read has 8 columns/);
   });
 });
 

@@ -51,7 +51,7 @@ describe('byte budgets', () => {
   });
 
   it('all map-ready data for the home page is at most 40 KB gzipped', () => {
-    const total = ['counties.topojson', 'context.geojson', 'hatch.geojson', 'projects.geojson'].reduce((s, f) => s + gz(`data/${f}`), 0);
+    const total = ['counties.topojson', 'context.geojson', 'hatch.geojson', 'projects.geojson', 'coal-mines.geojson'].reduce((s, f) => s + gz(`data/${f}`), 0);
     expect(total).toBeLessThanOrEqual(40 * KB);
   });
 
