@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { main } from '../../data-pipeline/cli';
 
 export const INPUT = 'data-pipeline/input';
@@ -45,4 +46,19 @@ export async function snapshotDir(dir: string): Promise<Record<string, string>> 
   const out: Record<string, string> = {};
   for (const f of files.sort()) out[f] = (await fs.readFile(path.join(dir, f))).toString('base64');
   return out;
+}
+
+/**
+ * Rewrites `file` inside an input copy `dir` and, since SOURCES.md records the sha256 of
+ * third-party files, records the new hash too: the test is then about the content, not the
+ * tamper check (which has its own test).
+ */
+export async function editRecorded(dir: string, file: string, f: (s: string) => string): Promise<void> {
+  const p = path.join(dir, file);
+  const hash = async () => createHash('sha256').update(await fs.readFile(p)).digest('hex');
+  const before = await hash();
+  await fs.writeFile(p, f(await fs.readFile(p, 'utf8')));
+  const after = await hash();
+  const md = path.join(dir, 'SOURCES.md');
+  await fs.writeFile(md, (await fs.readFile(md, 'utf8')).split(before).join(after));
 }

@@ -4,7 +4,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import iconv from 'iconv-lite';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyInput, runCli, snapshotDir, tmpDir, builtOutput } from '../helpers/pipeline';
+import { copyInput, runCli, snapshotDir, tmpDir, builtOutput, editRecorded as recordEdit } from '../helpers/pipeline';
 
 /** Build once into `out`, break one input, run again: exit 1, a located message, output intact. */
 async function expectRejected(mutate: (dir: string) => Promise<void>, message: RegExp) {
@@ -29,13 +29,7 @@ const edit = (file: string, f: (s: string) => string) => async (dir: string) => 
 };
 
 /** A deliberate change of a file whose sha256 SOURCES.md records: the new hash is recorded too. */
-const editRecorded = (file: string, f: (s: string) => string) => async (dir: string) => {
-  const p = path.join(dir, file);
-  const before = createHash('sha256').update(await fs.readFile(p)).digest('hex');
-  await edit(file, f)(dir);
-  const after = createHash('sha256').update(await fs.readFile(p)).digest('hex');
-  await edit('SOURCES.md', (s) => s.replace(before, after))(dir);
-};
+const editRecorded = (file: string, f: (s: string) => string) => (dir: string) => recordEdit(dir, file, f);
 
 describe('npm run data (CLI)', () => {
   beforeAll(async () => {

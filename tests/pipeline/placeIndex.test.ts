@@ -12,7 +12,7 @@ import { buildPlaceIndex } from '../../data-pipeline/steps/buildPlaceIndex';
 import { parseTownsVillages } from '../../data-pipeline/steps/parseTownsVillages';
 import { COUNTIES } from '../../src/domain/divisions';
 import * as C from '../../data-pipeline/config';
-import { INPUT, copyInput, readOut, runCli, snapshotDir, builtOutput, tmpDir } from '../helpers/pipeline';
+import { INPUT, copyInput, readOut, runCli, snapshotDir, builtOutput, tmpDir, editRecorded } from '../helpers/pipeline';
 
 const places = async () => PlacesFile.parse(JSON.parse(await readOut('places.json')));
 const inputRows = async (file: string) => (await fs.readFile(path.join(INPUT, file), 'utf8')).trim().split('\n').slice(1);
@@ -119,8 +119,7 @@ describe('bad division rows are refused, and the last good output kept', () => {
     const out = await builtOutput();
     const before = await snapshotDir(out);
     const input = await copyInput();
-    const p = path.join(input, file);
-    await fs.writeFile(p, change(await fs.readFile(p, 'utf8')));
+    await editRecorded(input, file, change);
     const r = await runCli(['--input', input, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(message);
