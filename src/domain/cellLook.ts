@@ -108,4 +108,6 @@ export const PROJECT_LOOK = {
   pipe_renewal: { color: '#0b5394', shape: 'line' },
   reclaimed_water_line: { color: '#00897b', shape: 'line' },
   groundwater_overextraction: { color: '#8e3b12', shape: 'area' },
+  // GEM's coal mines (where mine water comes from): charcoal dots, hollow unless operating
+  coal_mines: { color: '#3d3d3d', shape: 'point' },
 } as const satisfies Record<string, { color: string; shape: 'line' | 'area' | 'point' }>;
