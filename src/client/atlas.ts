@@ -134,7 +134,12 @@ function start(cfg: Config) {
     const fact = state.county ? $<HTMLElement>(`[data-panel="${state.county}"] [data-fact="${state.indicator}"]`) : null;
     sheet.hidden = !(map && fact);
     mapEl.classList.toggle('has-sheet', !sheet.hidden);
-    if (sheet.hidden || !fact || !state.county) return;
+    if (sheet.hidden || !fact || !state.county || !map) return;
+    // on the side of the map away from the county, so the sheet never hides what was tapped
+    const [w, s, e, n] = cfg.bboxes[state.county];
+    const at = map.map.project([(w + e) / 2, (s + n) / 2]);
+    sheet.classList.toggle('sheet-top', at.y > mapEl.clientHeight / 2);
+    sheet.classList.toggle('sheet-right', at.x < mapEl.clientWidth / 2);
     $<HTMLElement>('#map-sheet-title')!.textContent = cfg.names[state.county];
     $<HTMLElement>('#map-sheet-fact')!.replaceChildren(fact.cloneNode(true));
   }
@@ -183,6 +188,9 @@ function start(cfg: Config) {
     if (document.readyState === 'complete') toMap();
     else window.addEventListener('load', toMap, { once: true });
   }
+  let pointerType = '';
+  mapEl.addEventListener('pointerdown', (e) => (pointerType = e.pointerType), { capture: true });
+  mapEl.addEventListener('pointermove', (e) => (pointerType = e.pointerType), { capture: true, passive: true });
   // after the text has rendered, and only once the map comes near the viewport: a visitor
   // who reads the targets and the table never pays for the map libraries
   loadMap(
@@ -201,7 +209,12 @@ function start(cfg: Config) {
         li?.setAttribute('aria-current', 'true');
         li?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       },
-      onHover: ({ x, y, county, project, mine }) => showTooltip(tooltip, { x, y, width: mapEl.clientWidth }, { county, project, mine }, metaOf(state.indicator), cfg),
+      onHover: ({ x, y, county, project, mine }) => {
+        // a tap is not a hover: on a touch screen the sheet says it, and a tooltip would sit on the
+        // map; a coal mine is not in the sheet, so a tapped mine keeps its tooltip
+        if (pointerType === 'touch' && !mine) tooltip.hidden = true;
+        else showTooltip(tooltip, { x, y, width: mapEl.clientWidth }, { county, project, mine }, metaOf(state.indicator), cfg);
+      },
       onView: (v: View) => apply({ ...state, view: v }, 'replace'),
       onReady: () => undefined,
     },
