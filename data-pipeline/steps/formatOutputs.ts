@@ -204,6 +204,7 @@ export function buildDictionary(meta: IndicatorMeta[], statusColors: DictionaryF
       ...common.map((c) => ({ file: geo, ...c })),
       { file: geo, column: 'kind', name_zh: '类别', name_en: 'Kind', unit: '', meaning_zh: 'district 区 / banner 旗 / county 县。', meaning_en: 'district, banner or county.', source: 'GB/T 2260' },
       { file: geo, column: 'label', name_zh: '标注点', name_en: 'Label point', unit: '°（WGS84）', meaning_zh: '放置名称的点（多边形内部）。', meaning_en: 'Where the name is placed (inside the polygon).', source: '由本站根据边界计算' },
+      { file: geo, column: 'callout', name_zh: '引线标注', name_en: 'Callout', unit: '°（WGS84）', meaning_zh: '全市地图上名称放不下时的标注位置：名称写在 text，引线指向 point；null 表示名称写在 label。', meaning_en: 'Where the name goes on whole-city maps when it does not fit: the name at text, a leader line to point; null: the name sits at label.', source: '由本站根据边界计算' },
       { file: geo, column: 'bbox', name_zh: '范围', name_en: 'Bounding box', unit: '°（WGS84）', meaning_zh: '[西, 南, 东, 北]。', meaning_en: '[west, south, east, north].', source: '由本站根据边界计算' },
       { file: geo, column: 'area_km2', name_zh: '示意面积', name_en: 'Illustrative area', unit: 'km²', meaning_zh: '示意边界的面积，非官方面积。', meaning_en: 'Area of the illustrative boundary, not an official figure.', source: '由本站根据边界计算' },
       ...perIndicator(geo),

@@ -106,7 +106,7 @@ export function figureWithUnit(text: string, u: UnitPair, lang: Lang): string {
   return lang === 'zh' || after === '%' ? `${n}${after}` : `${n} ${after}`;
 }
 
-/** Legend classes from the pipeline's breaks: "< 1.4647", "≥ 1.4647 且 < 1.9674", "≥ 2.0827" (lower bound included). */
+/** Legend classes from the pipeline's breaks: "< 1.4647", "≥ 1.4647 且 < 1.9674", "≥ 2.0827" (lower bound included; no-break spaces after the signs). */
 export function legendClasses(meta: IndicatorMeta, lang: Lang = 'zh'): { color: string; label: string; min: number | null; max: number | null }[] {
   const b = meta.breaks;
   // the printed digits (no grouping), then the reader's conversion
@@ -115,7 +115,8 @@ export function legendClasses(meta: IndicatorMeta, lang: Lang = 'zh'): { color: 
     const min = i === 0 ? null : b[i - 1];
     const max = i === b.length ? null : b[i];
     const and = lang === 'zh' ? ' 且 ' : ', ';
-    const label = min === null && max === null ? `${f(meta.domain[0])} – ${f(meta.domain[1])}` : min === null ? `< ${f(max!)}` : max === null ? `≥ ${f(min)}` : `≥ ${f(min)}${and}< ${f(max)}`;
+    // a no-break space ties each sign to its number: a line never ends in a lone "<"
+    const label = min === null && max === null ? `${f(meta.domain[0])} – ${f(meta.domain[1])}` : min === null ? `<\u00a0${f(max!)}` : max === null ? `≥\u00a0${f(min)}` : `≥\u00a0${f(min)}${and}<\u00a0${f(max)}`;
     return { color, label, min, max };
   });
 }

@@ -73,7 +73,7 @@ describe('English edition', () => {
       expect(fact).toContain('90.98');
       expect(fact).toContain('City target 2,023 million m³');
       expect(fact).toContain('11 of 12 by water allowed, most first');
-      expect(await page.locator('[data-legend="water_use_cap"]').innerText()).toContain('≥ 94.42, < 192.24');
+      expect(await page.locator('[data-legend="water_use_cap"]').innerText()).toContain('≥\u00a094.42, <\u00a0192.24');
       expect(await page.locator('#annex-table tr[data-adcode="150400"] td[data-col="water_use_cap"]').innerText()).toBe('2,023');
       expect(await page.locator('#annex-table th[data-col="water_use_cap"]').innerText()).toContain('(million m³)');
       // the Chinese edition keeps the document's own digits

@@ -42,8 +42,8 @@ describe('reading figures', () => {
 
   it('legend classes read in the same unit as the figures', () => {
     const meta = { ...cap, breaks: [0.9442, 1.9224], colors: ['#000000', '#111111', '#222222'], domain: [0.764, 3.0047], decimals: 4 } as unknown as IndicatorMeta;
-    expect(legendClasses(meta, 'zh').map((c) => c.label)).toEqual(['< 0.9442', '≥ 0.9442 且 < 1.9224', '≥ 1.9224']);
-    expect(legendClasses(meta, 'en').map((c) => c.label)).toEqual(['< 94.42', '≥ 94.42, < 192.24', '≥ 192.24']);
+    expect(legendClasses(meta, 'zh').map((c) => c.label)).toEqual(['<\u00a00.9442', '≥\u00a00.9442 且 <\u00a01.9224', '≥\u00a01.9224']);
+    expect(legendClasses(meta, 'en').map((c) => c.label)).toEqual(['<\u00a094.42', '≥\u00a094.42, <\u00a0192.24', '≥\u00a0192.24']);
   });
 
   it('never prints -0', () => {
