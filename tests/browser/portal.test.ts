@@ -101,7 +101,7 @@ describe('home page map', () => {
     expect(text).not.toMatch(/第\d+位/);
     expect(page.url()).toContain('c=150425');
     expect(w.errors).toEqual([]);
-  });
+  }, 120_000);
 
   it('on a phone, each indicator name in the panel spans at most two lines, and no unit breaks', async () => {
     const { page } = await open('/?c=150402&i=agri_saving_capacity', PHONE, { isMobile: true, hasTouch: true });
@@ -141,7 +141,7 @@ describe('home page map', () => {
     const after = await pixelAt(page, x, y + 20);
     expect(dist(after, want), `${after}`).toBeLessThan(30);
     expect(dist(after, before)).toBeLessThan(8);
-  });
+  }, 120_000);
 
   it('names 红山区 at the whole-city zoom, beside 元宝山区, on a phone and a desktop', async () => {
     const hs = county('150402');
