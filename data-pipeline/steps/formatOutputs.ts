@@ -1,9 +1,77 @@
 import { INDICATORS } from '../../src/domain/indicators';
-import type { AnnexFile, DictionaryFile, IndicatorMeta, ProgressFile } from '../../src/domain/contract';
-import { CROSS_CHECK_TOLERANCE, OUTPUT_FILES } from '../../src/domain/contract';
+import type { AnnexFile, AnnexRow, CountiesFile, DictionaryFile, IndicatorMeta, ProgressFile } from '../../src/domain/contract';
+import { CROSS_CHECK_TOLERANCE, OUTPUT_FILES, countyCell } from '../../src/domain/contract';
+import { cellLabel, cellLook, legendItems } from '../../src/domain/cellLook';
+import { formatShare, rankText, unitLabel } from '../../src/domain/format';
+import { CELL_WORDS, type Lang } from '../../src/domain/vocabulary';
 
 import { toCsv } from '../../src/domain/text';
 export { toCsv };
+
+/**
+ * A text cell a spreadsheet would run as a formula (it begins with = + - @, or a tab or carriage
+ * return) gets a leading apostrophe, so Excel and LibreOffice show it as text (OWASP "CSV
+ * injection"). Plain numbers, negative ones included, stay numbers.
+ */
+export function spreadsheetSafe(v: string): string {
+  if (/^-?\d+(\.\d+)?$/.test(v)) return v;
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+/** toCsv for files meant to be opened in a spreadsheet: every cell through spreadsheetSafe */
+export const toSpreadsheetCsv = (rows: string[][]) => toCsv(rows.map((r) => r.map(spreadsheetSafe)));
+
+/** "用水总量上限（亿立方米）" / "Water-use cap (million m³)": a column header a person reads */
+const header = (i: Pick<IndicatorMeta, 'short_zh' | 'short_en' | 'unit_zh' | 'unit_en'>, lang: Lang) =>
+  lang === 'zh' ? `${i.short_zh}（${unitLabel(i, 'zh')}）` : `${i.short_en} (${unitLabel(i, 'en')})`;
+
+/**
+ * indicators-excel.csv: the annex as officials know it, for Excel: Chinese headers with the unit,
+ * each cell as the document prints it (a number, "保持2020年水平" or "/"), 全市 first. UTF-8 with
+ * BOM and CRLF; text that a spreadsheet would run is neutralised. indicators.csv stays the
+ * id-headed file for machines.
+ */
+export function formatIndicatorsExcelCsv(annex: AnnexFile): string {
+  const head = ['行政区划代码', '行政区', '英文名称', ...INDICATORS.map((i) => header(i, 'zh'))];
+  const row = (r: AnnexRow) => [r.adcode, r.name_zh, r.name_en, ...INDICATORS.map((i) => r.cells[i.id].text)];
+  return toSpreadsheetCsv([head, ...[annex.city, ...annex.counties].map(row)]);
+}
+
+const VIEW_HEAD: Record<Lang, { code: string; name: string; note: string; rank: string; share: string; cls: string; source: string }> = {
+  zh: { code: '行政区划代码', name: '行政区', note: '说明', rank: '排序', share: '占全市', cls: '地图分级', source: '来源' },
+  en: { code: 'Code', name: 'County', note: 'Note', rank: 'Order', share: 'Share of city', cls: 'Map class', source: 'Source' },
+};
+
+/**
+ * view-<indicator>[.en].csv: the rows behind one map view, for the map's "download this view":
+ * 全市 and the 12 counties with the figure as the page shows it (the document's digits; in English
+ * converted exactly, format.ts), what a non-numeric cell means, the county's place in the order,
+ * its share of the city, its map class and the source. For a spreadsheet, neutralised.
+ */
+export function formatViewCsv(annex: AnnexFile, counties: CountiesFile, meta: IndicatorMeta, lang: Lang): string {
+  const words = CELL_WORDS[lang];
+  const h = VIEW_HEAD[lang];
+  const legend = legendItems(meta, [], words, lang);
+  const source = `赤政发〔2025〕11号 ${lang === 'zh' ? meta.section : meta.section_en}`;
+  const means = (status: string) => (status === 'maintain_2020' ? words.maintainMeans : status === 'not_applicable' ? words.notApplicableMeans : '');
+  const city = annex.city.cells[meta.id];
+  const rows = [[lang === 'zh' ? annex.city.adcode : annex.city.adcode, lang === 'zh' ? annex.city.name_zh : annex.city.name_en, cellLabel(city, meta, words), means(city.status), '', '', '', source]];
+  for (const f of counties.features) {
+    const p = f.properties;
+    const c = countyCell(p, meta.id);
+    const look = cellLook(c, meta, words);
+    rows.push([
+      p.adcode,
+      lang === 'zh' ? p.name_zh : p.name_en,
+      cellLabel(c, meta, words),
+      means(c.status),
+      c.rank === null ? '' : rankText(meta, c.rank, lang),
+      c.share === null ? '' : formatShare(c.share),
+      c.cls === null ? look.label : legend[c.cls].label,
+      source,
+    ]);
+  }
+  return toSpreadsheetCsv([[h.code, h.name, header(meta, lang), h.note, h.rank, h.share, h.cls, h.source], ...rows]);
+}
 
 /**
  * indicators.csv: 13 rows (全市 first, then the counties in code order), one number column
@@ -136,6 +204,7 @@ export function buildDictionary(meta: IndicatorMeta[], statusColors: DictionaryF
       ...common.map((c) => ({ file: geo, ...c })),
       { file: geo, column: 'kind', name_zh: '类别', name_en: 'Kind', unit: '', meaning_zh: 'district 区 / banner 旗 / county 县。', meaning_en: 'district, banner or county.', source: 'GB/T 2260' },
       { file: geo, column: 'label', name_zh: '标注点', name_en: 'Label point', unit: '°（WGS84）', meaning_zh: '放置名称的点（多边形内部）。', meaning_en: 'Where the name is placed (inside the polygon).', source: '由本站根据边界计算' },
+      { file: geo, column: 'callout', name_zh: '引线标注', name_en: 'Callout', unit: '°（WGS84）', meaning_zh: '全市地图上名称放不下时的标注位置：名称写在 text，引线指向 point；null 表示名称写在 label。', meaning_en: 'Where the name goes on whole-city maps when it does not fit: the name at text, a leader line to point; null: the name sits at label.', source: '由本站根据边界计算' },
       { file: geo, column: 'bbox', name_zh: '范围', name_en: 'Bounding box', unit: '°（WGS84）', meaning_zh: '[西, 南, 东, 北]。', meaning_en: '[west, south, east, north].', source: '由本站根据边界计算' },
       { file: geo, column: 'area_km2', name_zh: '示意面积', name_en: 'Illustrative area', unit: 'km²', meaning_zh: '示意边界的面积，非官方面积。', meaning_en: 'Area of the illustrative boundary, not an official figure.', source: '由本站根据边界计算' },
       ...perIndicator(geo),

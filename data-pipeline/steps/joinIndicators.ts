@@ -51,6 +51,8 @@ export function joinIndicators(
       name_en: def.name_en,
       kind: def.kind,
       label: labelPoint(f.geometry, decimals),
+      // placed afterwards, for every whole-city map at once (steps/placeLabels.ts)
+      callout: null,
       bbox: bb.map((v) => round(v, decimals)),
       area_km2: round(turf.area(f) / 1e6, 1),
     };

@@ -2,7 +2,7 @@ import type { AnnexCell, AnnexRow } from '../../src/domain/contract';
 import { INDICATORS, type IndicatorId } from '../../src/domain/indicators';
 import { CITY, COUNTIES, divisionByCode } from '../../src/domain/divisions';
 import { PipelineError } from '../errors';
-import { parseCsv, parseDecimal } from './parseCsv';
+import { parseCsv, parseDecimal, unsignedZero } from './parseCsv';
 import { normalizeCell } from './decodeText';
 import { divisionByName, nearestDivisionName } from './matchDivision';
 
@@ -30,7 +30,7 @@ export function parseAnnexCell(text: string, ind: (typeof INDICATORS)[number], f
   if (v < lo || v > hi) {
     throw new PipelineError(file, `超出合理范围：应在 ${lo} 到 ${hi} 之间，是否多打或少打了位数？ / out of range: a ${ind.kind} must lie between ${lo} and ${hi}`, { line, field, value: text });
   }
-  return { status: 'value', value: v, text };
+  return { status: 'value', value: v, text: unsignedZero(text) };
 }
 
 /**

@@ -86,5 +86,9 @@ export function parseCsv(
 
 /** A strict decimal number: "1.9674", "-3", "20.00". Not "1,5", "abc", "", "1e3". */
 export function parseDecimal(text: string): number | null {
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : null;
+  // "-0" is 0: a sign on nothing is never published (it would read as a decline in a spreadsheet)
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) + 0 : null;
 }
+
+/** The printed form of a number without the sign of a zero: "-0.00" -> "0.00"; anything else as is. */
+export const unsignedZero = (text: string): string => (/^-0(\.0+)?$/.test(text) ? text.slice(1) : text);

@@ -2,7 +2,7 @@ import type { Target } from '../../src/domain/contract';
 import { Target as TargetSchema } from '../../src/domain/contract';
 import { INDICATOR_IDS } from '../../src/domain/indicators';
 import { PipelineError } from '../errors';
-import { parseCsv, parseDecimal } from './parseCsv';
+import { parseCsv, parseDecimal, unsignedZero } from './parseCsv';
 import { normalizeCell } from './decodeText';
 
 const COLUMNS = ['id', 'name_zh', 'name_en', 'value', 'unit_zh', 'unit_en', 'direction', 'baseline_year', 'year', 'section', 'quote', 'indicator', 'meaning_zh', 'meaning_en'] as const;
@@ -18,7 +18,7 @@ export function parseTargets(text: string, file: string, documentText: string): 
   return rows.map((row) => {
     const get = (k: (typeof COLUMNS)[number]) => row.raw[k].trim();
     const at = (field: string, value?: string) => ({ line: row.line, field, value });
-    const valueText = row.cells.value;
+    const valueText = unsignedZero(row.cells.value);
     const value = parseDecimal(valueText);
     if (value === null) throw new PipelineError(file, 'not a number', at('value', valueText));
     const quote = get('quote');

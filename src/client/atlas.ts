@@ -24,6 +24,8 @@ interface Config extends ShareConfig {
   words: CellWords;
   schematicLabel: string;
   strings: ShareConfig['strings'] & { noWebgl: string; mapFailed: string };
+  /** the rows behind each indicator's view, as CSV (pipeline: view-<id>.csv) */
+  viewCsv: Record<string, string>;
   /** layers that draw schematic geometry (the in-map badge explains the dashes) */
   schematicLayers: string[];
   mineText: Record<string, { name: string; line: string; note: string }>;
@@ -57,10 +59,21 @@ function start(cfg: Config) {
       fallbackImg.className = 'fallback';
       mapEl.prepend(fallbackImg);
     }
-    statusEl.textContent = message;
+    // why the map is static, in words, above the map: never over the static map's own title
+    statusEl.hidden = true;
+    const note = $<HTMLElement>('#map-static-note');
+    if (note) {
+      note.textContent = message;
+      note.hidden = false;
+    }
     mapEl.dataset.mapState = 'static';
+    const png = $<HTMLButtonElement>('#export-png');
+    if (png) png.disabled = true;
+    const why = $<HTMLElement>('#export-png-why');
+    if (why) why.textContent = cfg.strings.pngNeedsMap;
     syncFallback();
     apply(state, 'none');
+    syncSheet();
   }
   function syncFallback() {
     if (!fallbackImg) return;
@@ -79,10 +92,12 @@ function start(cfg: Config) {
     if (table) markAnnexTable(table, state.indicator, state.county);
     for (const p of $$<HTMLElement>('[data-panel]')) p.hidden = p.dataset.panel !== state.county;
     if (state.county !== prev.county) {
-      const row = state.county ? $<HTMLElement>(`[data-panel="${state.county}"] dd[data-indicator="${state.indicator}"]`) : null;
-      live.textContent = state.county ? `${cfg.names[state.county]}${cfg.lang === 'zh' ? '：' : ': '}${row?.textContent?.trim() ?? ''}` : '';
+      const fact = state.county ? $<HTMLElement>(`[data-panel="${state.county}"] [data-fact="${state.indicator}"]`) : null;
+      const said = fact ? `${fact.querySelector('dt')?.textContent ?? ''} ${fact.querySelector('dd')?.textContent?.trim() ?? ''}` : '';
+      live.textContent = state.county ? `${cfg.names[state.county]}${cfg.lang === 'zh' ? '：' : ': '}${said}` : '';
     }
     syncFallback();
+    syncSheet();
     map?.update(state);
     // the badge shows whenever a layer with schematic geometry is on the map
     const badge = $<HTMLElement>('#schematic-badge');
@@ -97,6 +112,8 @@ function start(cfg: Config) {
     if (staticNote) staticNote.hidden = !(minesOn && isStatic);
     const svgLink = $<HTMLAnchorElement>('#download-svg');
     if (svgLink) svgLink.href = cfg.svg[state.indicator];
+    const csvLink = $<HTMLAnchorElement>('#download-view');
+    if (csvLink) csvLink.href = cfg.viewCsv[state.indicator];
     const code = $<HTMLTextAreaElement>('#embed-code');
     if (code) code.value = embedSnippet(cfg, state);
     const full = $<HTMLAnchorElement>('#embed-full');
@@ -105,6 +122,34 @@ function start(cfg: Config) {
     if (how === 'push' && url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url);
     if (how === 'replace') history.replaceState(null, '', url);
   }
+
+  /**
+   * The summary sheet over the map: the selected county's name and the mapped indicator's block,
+   * copied from its pre-rendered panel (so it says exactly what the panel says), with a button to
+   * the full panel below. A tap on a phone opens it where the eye is, not below the fold.
+   */
+  function syncSheet() {
+    const sheet = $<HTMLElement>('#map-sheet');
+    if (!sheet) return;
+    const fact = state.county ? $<HTMLElement>(`[data-panel="${state.county}"] [data-fact="${state.indicator}"]`) : null;
+    sheet.hidden = !(map && fact);
+    mapEl.classList.toggle('has-sheet', !sheet.hidden);
+    if (sheet.hidden || !fact || !state.county || !map) return;
+    // on the side of the map away from the county, so the sheet never hides what was tapped
+    const [w, s, e, n] = cfg.bboxes[state.county];
+    const at = map.map.project([(w + e) / 2, (s + n) / 2]);
+    sheet.classList.toggle('sheet-top', at.y > mapEl.clientHeight / 2);
+    sheet.classList.toggle('sheet-right', at.x < mapEl.clientWidth / 2);
+    $<HTMLElement>('#map-sheet-title')!.textContent = cfg.names[state.county];
+    $<HTMLElement>('#map-sheet-fact')!.replaceChildren(fact.cloneNode(true));
+  }
+  $<HTMLButtonElement>('#map-sheet-close')?.addEventListener('click', () => selectCounty(null, false));
+  $<HTMLButtonElement>('#map-sheet-all')?.addEventListener('click', () => {
+    const panel = state.county ? $<HTMLElement>(`[data-panel="${state.county}"]`) : null;
+    if (!panel) return;
+    panel.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+    panel.focus({ preventScroll: true });
+  });
 
   function selectCounty(adcode: string | null, fromMap: boolean) {
     apply({ ...state, county: adcode }, 'push');
@@ -134,14 +179,18 @@ function start(cfg: Config) {
   if (table) wireAnnexTable(table, (code, toggle) => selectCounty(toggle && code === state.county ? null : code, false));
   wireShareTools(cfg, { state: () => state, map: () => map, meta: metaOf });
 
-  apply(state, 'none');
+  // the address bar holds only known parameters, in their fixed order (a pasted link's junk is dropped)
+  apply(state, serializeState(state) === location.search ? 'none' : 'replace');
 
-  // a shared link is about the map: bring it into view
+  // a shared link is about the map: bring it into view, with the indicator choice and legend above it
   if (location.search && cfg.mode === 'full') {
-    const toMap = () => mapEl.scrollIntoView({ block: 'center' });
+    const toMap = () => (mapEl.closest('.atlas') ?? mapEl).scrollIntoView({ block: 'start' });
     if (document.readyState === 'complete') toMap();
     else window.addEventListener('load', toMap, { once: true });
   }
+  let pointerType = '';
+  mapEl.addEventListener('pointerdown', (e) => (pointerType = e.pointerType), { capture: true });
+  mapEl.addEventListener('pointermove', (e) => (pointerType = e.pointerType), { capture: true, passive: true });
   // after the text has rendered, and only once the map comes near the viewport: a visitor
   // who reads the targets and the table never pays for the map libraries
   loadMap(
@@ -149,14 +198,23 @@ function start(cfg: Config) {
     cfg,
     () => state,
     {
-      onSelectCounty: (code) => selectCounty(code, true),
+      onSelectCounty: (code) => {
+        // the sheet now says what the tooltip said; on a touch screen the tooltip would sit on it
+        tooltip.hidden = true;
+        selectCounty(code, true);
+      },
       onSelectProject: (id) => {
         const li = document.getElementById(`project-${id}`);
         for (const x of $$('[data-project]')) x.removeAttribute('aria-current');
         li?.setAttribute('aria-current', 'true');
         li?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
       },
-      onHover: ({ x, y, county, project, mine }) => showTooltip(tooltip, { x, y, width: mapEl.clientWidth }, { county, project, mine }, metaOf(state.indicator), cfg),
+      onHover: ({ x, y, county, project, mine }) => {
+        // a tap is not a hover: on a touch screen the sheet says it, and a tooltip would sit on the
+        // map; a coal mine is not in the sheet, so a tapped mine keeps its tooltip
+        if (pointerType === 'touch' && !mine) tooltip.hidden = true;
+        else showTooltip(tooltip, { x, y, width: mapEl.clientWidth }, { county, project, mine }, metaOf(state.indicator), cfg);
+      },
       onView: (v: View) => apply({ ...state, view: v }, 'replace'),
       onReady: () => undefined,
     },
@@ -169,6 +227,8 @@ function start(cfg: Config) {
         (window as unknown as { __atlasMap: AtlasMap }).__atlasMap = m;
         const png = $<HTMLButtonElement>('#export-png');
         if (png) png.disabled = false;
+        const why = $<HTMLElement>('#export-png-why');
+        if (why) why.textContent = '';
         apply(state, 'none');
       },
     },

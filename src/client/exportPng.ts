@@ -1,15 +1,27 @@
 /**
- * PNG of the current view at twice the screen resolution, with title, legend, source line
- * (document number and date), data date and the 示意 notes burned in: usable as is in a
- * newspaper or on a slide. Loaded only when asked for.
+ * PNG of the current view at twice the screen resolution, with title, the selected county, legend
+ * (the choropleth's classes and the project lines drawn on the map), source line (document number
+ * and date), the notes that apply and the view's address burned in: usable as is in a newspaper
+ * or on a slide. Loaded only when asked for.
  */
 import type { AtlasMap } from '../map/initMap';
 import { HATCH_LINE, type LegendItem } from '../domain/cellLook';
 
+/** A project layer in the PNG's legend: drawn as a line or an area in its colour, dashed if schematic. */
+export interface LayerLegendItem {
+  label: string;
+  color: string;
+  shape: 'line' | 'area' | 'point';
+  dashed: boolean;
+}
+
 export interface PngText {
   title: string;
+  /** the selected county and its figure; empty when none is selected */
+  subtitle: string;
   unit: string;
   legend: Pick<LegendItem, 'fill' | 'hatch' | 'label'>[];
+  layers: LayerLegendItem[];
   source: string;
   notes: string[];
   site: string;
@@ -17,66 +29,136 @@ export interface PngText {
 
 const FONT = '"Noto Sans CJK SC","Noto Sans SC","PingFang SC","Microsoft YaHei",sans-serif';
 
+/** Lines of `text` no wider than `width` px in the context's current font: break between words, or anywhere in Chinese. */
+export function wrapText(ctx: CanvasRenderingContext2D, text: string, width: number): string[] {
+  const tokens = text.match(/[\u2e80-\u9fff\uff00-\uffef]|[^\s\u2e80-\u9fff\uff00-\uffef]+\s*|\s+/g) ?? [text];
+  const lines: string[] = [];
+  let line = '';
+  for (const tok of tokens) {
+    if (line && ctx.measureText(line + tok).width > width) {
+      lines.push(line.trimEnd());
+      line = tok.trimStart();
+    } else line += tok;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
 export async function renderPng(map: AtlasMap, text: PngText, scale = 2): Promise<HTMLCanvasElement> {
   const mapCanvas = await map.toCanvas(scale);
   const pad = 16 * scale;
-  const titleH = 70 * scale;
   const rowH = 22 * scale;
-  const legendRows = Math.ceil(text.legend.length / 2);
-  const footH = (legendRows * rowH) + (text.notes.length + 2) * 18 * scale + pad;
+  const lineH = 18 * scale;
   const out = document.createElement('canvas');
   out.width = mapCanvas.width + pad * 2;
+  const textW = out.width - pad * 2;
+  // measure every wrapped line before sizing the canvas (a phone's map is narrow)
+  const m = out.getContext('2d')!;
+  m.font = `700 ${22 * scale}px ${FONT}`;
+  const titleLines = wrapText(m, text.title, textW);
+  m.font = `700 ${15 * scale}px ${FONT}`;
+  const subLines = text.subtitle ? wrapText(m, text.subtitle, textW) : [];
+  m.font = `${11 * scale}px ${FONT}`;
+  const footLines = [text.source, ...text.notes, text.site].flatMap((l) => wrapText(m, l, textW));
+  const items = [...text.legend.map((it) => ({ kind: 'cell' as const, it })), ...text.layers.map((it) => ({ kind: 'layer' as const, it }))];
+  m.font = `${13 * scale}px ${FONT}`;
+  const sw = 24 * scale;
+  const sh = 14 * scale;
+  // two legend columns where every label fits in half the width, else one
+  const cols = items.every((e) => 32 * scale + m.measureText(e.it.label).width <= out.width / 2 - pad) ? 2 : 1;
+  const legendRows = Math.ceil(items.length / cols);
+  const titleH = pad + titleLines.length * 28 * scale + subLines.length * 21 * scale + 24 * scale;
+  const footH = legendRows * rowH + 8 * scale + footLines.length * lineH + pad;
   out.height = titleH + mapCanvas.height + footH + pad;
   const ctx = out.getContext('2d')!;
   ctx.fillStyle = '#ffffff';
   ctx.fillRect(0, 0, out.width, out.height);
   ctx.fillStyle = '#1a1a1a';
+  let ty = pad + 22 * scale;
   ctx.font = `700 ${22 * scale}px ${FONT}`;
-  ctx.fillText(text.title, pad, pad + 22 * scale);
+  for (const l of titleLines) {
+    ctx.fillText(l, pad, ty);
+    ty += 28 * scale;
+  }
+  ctx.font = `700 ${15 * scale}px ${FONT}`;
+  ty -= 6 * scale;
+  for (const l of subLines) {
+    ctx.fillText(l, pad, ty);
+    ty += 21 * scale;
+  }
   ctx.font = `${13 * scale}px ${FONT}`;
   ctx.fillStyle = '#4a5560';
-  ctx.fillText(text.unit, pad, pad + 42 * scale);
+  ctx.fillText(text.unit, pad, ty);
   ctx.drawImage(mapCanvas, pad, titleH);
   let y = titleH + mapCanvas.height + pad;
-  text.legend.forEach((item, i) => {
-    const x = pad + (i % 2) * (out.width / 2);
-    const yy = y + Math.floor(i / 2) * rowH;
-    ctx.fillStyle = item.fill;
-    ctx.fillRect(x, yy, 24 * scale, 14 * scale);
-    if (item.hatch) {
-      ctx.save();
-      ctx.beginPath();
-      ctx.rect(x, yy, 24 * scale, 14 * scale);
-      ctx.clip();
-      ctx.strokeStyle = HATCH_LINE;
-      ctx.lineWidth = 1.5 * scale;
-      for (let k = -14; k < 24; k += 5) {
+  items.forEach((entry, i) => {
+    const x = pad + (i % cols) * (out.width / 2);
+    const yy = y + Math.floor(i / cols) * rowH;
+    if (entry.kind === 'cell') {
+      const item = entry.it;
+      ctx.fillStyle = item.fill;
+      ctx.fillRect(x, yy, sw, sh);
+      if (item.hatch) {
+        ctx.save();
         ctx.beginPath();
-        ctx.moveTo(x + k * scale, yy + 14 * scale);
-        ctx.lineTo(x + (k + 14) * scale, yy);
+        ctx.rect(x, yy, sw, sh);
+        ctx.clip();
+        ctx.strokeStyle = HATCH_LINE;
+        ctx.lineWidth = 1.5 * scale;
+        for (let k = -14; k < 24; k += 5) {
+          ctx.beginPath();
+          ctx.moveTo(x + k * scale, yy + sh);
+          ctx.lineTo(x + (k + 14) * scale, yy);
+          ctx.stroke();
+        }
+        ctx.restore();
+      }
+      ctx.strokeStyle = '#888888';
+      ctx.lineWidth = scale;
+      ctx.strokeRect(x, yy, sw, sh);
+    } else {
+      // a project layer: its line (or an area's outline) in its colour, dashed where schematic, as on the map
+      const l = entry.it;
+      ctx.save();
+      ctx.strokeStyle = l.color;
+      ctx.setLineDash(l.dashed ? [5 * scale, 3 * scale] : []);
+      if (l.shape === 'area') {
+        ctx.fillStyle = `${l.color}33`;
+        ctx.fillRect(x, yy, sw, sh);
+        ctx.lineWidth = 2 * scale;
+        ctx.strokeRect(x, yy, sw, sh);
+      } else if (l.shape === 'point') {
+        ctx.fillStyle = l.color;
+        ctx.beginPath();
+        ctx.arc(x + sw / 2, yy + sh / 2, 5 * scale, 0, 2 * Math.PI);
+        ctx.fill();
+      } else {
+        ctx.lineWidth = 4 * scale;
+        ctx.beginPath();
+        ctx.moveTo(x, yy + sh / 2);
+        ctx.lineTo(x + sw, yy + sh / 2);
         ctx.stroke();
       }
       ctx.restore();
     }
-    ctx.strokeStyle = '#888888';
-    ctx.lineWidth = scale;
-    ctx.strokeRect(x, yy, 24 * scale, 14 * scale);
     ctx.fillStyle = '#1a1a1a';
     ctx.font = `${13 * scale}px ${FONT}`;
-    ctx.fillText(item.label, x + 32 * scale, yy + 12 * scale);
+    ctx.fillText(entry.it.label, x + 32 * scale, yy + 12 * scale);
   });
   y += legendRows * rowH + 8 * scale;
   ctx.font = `${11 * scale}px ${FONT}`;
   ctx.fillStyle = '#333333';
-  for (const line of [text.source, ...text.notes, text.site]) {
+  for (const line of footLines) {
     ctx.fillText(line, pad, y + 11 * scale);
-    y += 18 * scale;
+    y += lineH;
   }
   return out;
 }
 
 export async function downloadPng(map: AtlasMap, text: PngText, filename: string): Promise<void> {
   const canvas = await renderPng(map, text);
+  // what the image says, for tests and for anyone inspecting the download (no effect on the file)
+  (window as unknown as { __lastPng?: PngText }).__lastPng = text;
   const blob = await new Promise<Blob>((r) => canvas.toBlob((b) => r(b!), 'image/png'));
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);

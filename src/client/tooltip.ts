@@ -1,6 +1,7 @@
 /** The map's hover tooltip: the county and its value in words, the project and its precision, or a coal mine. */
 import { countyCell, type CoalMineProps, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
 import { cellLook } from '../domain/cellLook';
+import { unitAfter } from '../domain/format';
 import type { CellWords } from '../domain/vocabulary';
 
 export interface TooltipText {
@@ -43,7 +44,9 @@ export function showTooltip(
     const cell = countyCell(county, meta.id);
     const label = cellLook(cell, meta, o.words).label;
     strong.textContent = o.names[county.adcode];
-    const v = cell.status === 'value' ? `${label} ${zh ? meta.unit_zh : meta.unit_en}` : label;
+    // the figure and its unit, as format.ts reads them (no space before a unit in Chinese or before %)
+    const unit = cell.status === 'value' ? unitAfter(meta, o.lang) : '';
+    const v = unit ? `${label}${zh || unit === '%' ? '' : ' '}${unit}` : label;
     line.textContent = `${zh ? `${meta.short_zh}：` : `${meta.short_en}: `}${v}`;
     tooltip.dataset.adcode = county.adcode;
   } else if (project) {

@@ -6,7 +6,7 @@
  * so a client bundle that imports it does not pull in the site's string tables.
  */
 import type { CellStatus, IndicatorMeta } from './contract';
-import { legendClasses } from './format';
+import { legendClasses, readFigure, type UnitPair } from './format';
 import type { CellWords, Lang } from './vocabulary';
 
 /**
@@ -42,12 +42,15 @@ export interface Look {
 /** Whether a cell of this status is drawn hatched (the pipeline clips hatch lines for these once). */
 export const isHatched = (status: CellStatus): boolean => status === 'maintain_2020';
 
-/** A cell in words: the document's digits, or the word for its status. */
-export function cellLabel(cell: Pick<CellInput, 'status' | 'text'>, words: CellWords): string {
-  return cell.status === 'maintain_2020' ? words.maintain : cell.status === 'not_applicable' ? words.notApplicable : cell.text;
+/**
+ * A cell in words: the figure (the document's digits; in English, converted to a unit English
+ * readers know, see format.ts readFigure), or the word for its status.
+ */
+export function cellLabel(cell: Pick<CellInput, 'status' | 'text'>, unit: UnitPair, words: CellWords): string {
+  return cell.status === 'maintain_2020' ? words.maintain : cell.status === 'not_applicable' ? words.notApplicable : readFigure(cell.text, unit, words.lang);
 }
 
-export function cellLook(cell: CellInput, meta: Pick<IndicatorMeta, 'colors'>, words: CellWords): Look {
+export function cellLook(cell: CellInput, meta: Pick<IndicatorMeta, 'colors' | 'unit_zh' | 'unit_en'>, words: CellWords): Look {
   if (cell.status === 'maintain_2020') {
     return { fill: STATUS_COLORS.maintain_2020, hatch: isHatched(cell.status), label: words.maintain, short: words.maintainShort, dark: false };
   }
@@ -55,7 +58,8 @@ export function cellLook(cell: CellInput, meta: Pick<IndicatorMeta, 'colors'>, w
     return { fill: STATUS_COLORS.not_applicable, hatch: false, label: words.notApplicable, short: words.notApplicableShort, dark: false };
   }
   const cls = cell.cls ?? 0;
-  return { fill: meta.colors[cls], hatch: false, label: cell.text, short: cell.text, dark: cls >= Math.ceil(meta.colors.length / 2) };
+  const label = readFigure(cell.text, meta, words.lang);
+  return { fill: meta.colors[cls], hatch: false, label, short: label, dark: cls >= Math.ceil(meta.colors.length / 2) };
 }
 
 export interface LegendItem {
@@ -64,6 +68,8 @@ export interface LegendItem {
   fill: string;
   hatch: boolean;
   label: string;
+  /** for a status: what it means, in plain words (shown under the legend, in the PNG's notes) */
+  means?: string;
 }
 
 /**
@@ -73,8 +79,8 @@ export interface LegendItem {
 export function legendItems(meta: IndicatorMeta, statuses: Iterable<CellStatus>, words: CellWords, lang: Lang): LegendItem[] {
   const present = new Set(statuses);
   const items: LegendItem[] = legendClasses(meta, lang).map((c) => ({ key: 'class', fill: c.color, hatch: false, label: c.label }));
-  if (present.has('maintain_2020')) items.push({ key: 'maintain_2020', fill: STATUS_COLORS.maintain_2020, hatch: isHatched('maintain_2020'), label: words.maintain });
-  if (present.has('not_applicable')) items.push({ key: 'not_applicable', fill: STATUS_COLORS.not_applicable, hatch: false, label: words.notApplicable });
+  if (present.has('maintain_2020')) items.push({ key: 'maintain_2020', fill: STATUS_COLORS.maintain_2020, hatch: isHatched('maintain_2020'), label: words.maintain, means: words.maintainMeans });
+  if (present.has('not_applicable')) items.push({ key: 'not_applicable', fill: STATUS_COLORS.not_applicable, hatch: false, label: words.notApplicable, means: words.notApplicableMeans });
   return items;
 }
 
@@ -93,3 +99,15 @@ export function swatchSvg(item: Pick<LegendItem, 'fill' | 'hatch'>, o: { w?: num
     '</svg>'
   );
 }
+
+/**
+ * How each project layer is drawn: its colour and shape, for the deck.gl layers and the PNG's
+ * legend (the layer toggles' CSS swatches use the same colours). Schematic geometry is dashed.
+ */
+export const PROJECT_LOOK = {
+  pipe_renewal: { color: '#0b5394', shape: 'line' },
+  reclaimed_water_line: { color: '#00897b', shape: 'line' },
+  groundwater_overextraction: { color: '#8e3b12', shape: 'area' },
+  // GEM's coal mines (where mine water comes from): charcoal dots, hollow unless operating
+  coal_mines: { color: '#3d3d3d', shape: 'point' },
+} as const satisfies Record<string, { color: string; shape: 'line' | 'area' | 'point' }>;

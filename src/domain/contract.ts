@@ -43,9 +43,21 @@ export const IndicatorDef = z
      * water use per unit rose since 2020)
      */
     range: z.object({ target: Range, actual: Range }).strict(),
-    /** plain-language meaning, one sentence */
+    /** plain-language meaning, one sentence (the data dictionary's description of the column) */
     meaning_zh: z.string().min(1),
     meaning_en: z.string().min(1),
+    /**
+     * what a reader beside the figure needs: one plain sentence saying what it means and which way
+     * is good (county pages, the map's panel and summary sheet)
+     */
+    plain_zh: z.string().min(1),
+    plain_en: z.string().min(1),
+    /**
+     * how a county's rank reads, with {rank} and {of}: in words that say what is ordered and in which
+     * direction, never as merit ("第1位" on a cap read as "best"; it is the largest allowance)
+     */
+    rank_zh: z.string().includes('{rank}').includes('{of}'),
+    rank_en: z.string().includes('{rank}').includes('{of}'),
     /** where in 赤政发〔2025〕11号 the figure comes from */
     section: z.string().min(1),
     section_en: z.string().min(1),
@@ -144,6 +156,13 @@ export const CountyProps = z
     kind: z.enum(['district', 'banner', 'county']),
     /** a point well inside the polygon for the label (pole of inaccessibility) */
     label: LonLat,
+    /**
+     * where the name goes on whole-city maps when the county is too small to hold it beside its
+     * neighbours (红山区 beside 元宝山区): the name sits at `text`, and a leader line runs from it to
+     * `point`, inside the county and clear of other names. Placed once by the pipeline
+     * (steps/placeLabels.ts) for every whole-city map; null: the name sits at `label`
+     */
+    callout: z.object({ text: LonLat, point: LonLat }).strict().nullable(),
     bbox: BBox,
     /** planar area of the simplified polygon on the WGS84 ellipsoid, km² (illustrative) */
     area_km2: z.number().positive(),
@@ -156,6 +175,7 @@ export type CountyProps = {
   name_en: string;
   kind: 'district' | 'banner' | 'county';
   label: [number, number];
+  callout: { text: [number, number]; point: [number, number] } | null;
   bbox: [number, number, number, number];
   area_km2: number;
 } & { [K in IndicatorId]: number | null } & { [K in `${IndicatorId}_text`]: string } & {
@@ -636,7 +656,9 @@ export const ManifestFile = z.object({
   generator: z.string(),
   notice: z.string(),
   document: z.object({ title: z.string(), number: z.string(), date: z.string(), file: z.string(), sha256: z.string() }),
-  inputs: z.array(z.object({ file: z.string(), sha256: z.string(), bytes: z.number(), origin: z.string(), licence: z.string() })),
+  inputs: z.array(
+    z.object({ file: z.string(), sha256: z.string(), bytes: z.number(), origin: z.string(), licence: z.string(), origin_en: z.string(), licence_en: z.string() }),
+  ),
   outputs: z.array(z.object({ file: z.string(), sha256: z.string(), bytes: z.number() })),
   geometry: z.object({
     datum_in: z.literal('GCJ-02'),
@@ -720,6 +742,8 @@ export const OUTPUT_FILES = {
   annex: 'annex.json',
   indicatorsCsv: 'indicators.csv',
   indicatorsCsvGb: 'indicators-gb18030.csv',
+  /** the same table for people in Excel: Chinese headers with units, the document's wording in the cells */
+  indicatorsExcel: 'indicators-excel.csv',
   targets: 'targets.json',
   statements: 'statements.json',
   projects: 'projects.geojson',
@@ -744,3 +768,5 @@ export const OUTPUT_FILES = {
   places: 'places.json',
 } as const;
 export const choroplethSvgFile = (id: string) => `choropleth-${id}.svg`;
+/** the rows behind one map view (an indicator, every division), for the map's "download this view" */
+export const viewCsvFile = (id: string, lang: 'zh' | 'en') => `view-${id}${lang === 'zh' ? '' : '.en'}.csv`;

@@ -7,6 +7,8 @@
 export type Lang = 'zh' | 'en';
 
 export interface CellWords {
+  /** the language these words are in: figures are read in it too (format.ts readFigure) */
+  lang: Lang;
   /** "保持2020年水平": a target of no rise, not a number */
   maintain: string;
   /** "/": the indicator does not apply to that division */
@@ -14,11 +16,30 @@ export interface CellWords {
   /** the same, short enough for a label on a map */
   maintainShort: string;
   notApplicableShort: string;
+  /** what each non-numeric cell means, in plain words, wherever it appears (legend, table, panel, maps) */
+  maintainMeans: string;
+  notApplicableMeans: string;
 }
 
 export const CELL_WORDS: Record<Lang, CellWords> = {
-  zh: { maintain: '保持2020年水平', notApplicable: '不适用（/）', maintainShort: '保持2020年水平', notApplicableShort: '不适用' },
-  en: { maintain: 'Hold at 2020 level', notApplicable: 'Not applicable (/)', maintainShort: 'hold at 2020', notApplicableShort: 'n/a' },
+  zh: {
+    lang: 'zh',
+    maintain: '保持2020年水平',
+    notApplicable: '不适用（/）',
+    maintainShort: '保持2020年水平',
+    notApplicableShort: '不适用',
+    maintainMeans: '“保持2020年水平”：方案没有给这个地区定下降比例，只要求2025年不高于2020年的水平。',
+    notApplicableMeans: '“不适用（/）”：方案附件在这一格写的是“/”，没有给这个地区定这项指标；不是0。',
+  },
+  en: {
+    lang: 'en',
+    maintain: 'Hold at 2020 level',
+    notApplicable: 'Not applicable (/)',
+    maintainShort: 'hold at 2020',
+    notApplicableShort: 'n/a',
+    maintainMeans: '“Hold at 2020 level”: the plan sets this area no rate of decline, only that 2025 must not be above 2020.',
+    notApplicableMeans: '“Not applicable (/)”: the plan’s annex prints “/” here and sets this area no such target; it is not zero.',
+  },
 };
 
 /** How precisely a project is placed (contract `Precision`). */

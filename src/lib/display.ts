@@ -1,26 +1,62 @@
 /** Build-time text for figures: always the document's own digits, never a recomputed rounding. */
 import { countyCell, type AnnexCell, type CoalMineProps, type CountyProps, type IndicatorMeta, type Target } from '../domain/contract';
 import { cellLabel as labelOf } from '../domain/cellLook';
+import { figureWithUnit, readFigure, unitAfter, unitLabel, type UnitPair } from '../domain/format';
 import { CELL_WORDS } from '../domain/vocabulary';
 import { t, fill, type Lang } from '../i18n';
 
-/** A cell in the reader's words: the document's digits, or "保持2020年水平" / "不适用（/）". */
-export const cellLabel = (cell: Pick<AnnexCell, 'status' | 'text'>, lang: Lang): string => labelOf(cell, CELL_WORDS[lang]);
+/**
+ * A cell in the reader's words: the document's digits (in English, converted to a unit English
+ * readers know), or "保持2020年水平" / "不适用（/）".
+ */
+export const cellLabel = (cell: Pick<AnnexCell, 'status' | 'text'>, unit: UnitPair, lang: Lang): string => labelOf(cell, unit, CELL_WORDS[lang]);
+/** The same with the unit after a number: "0.9098亿立方米", "90.98 million m³", "不适用（/）". */
+export const cellWithUnit = (cell: Pick<AnnexCell, 'status' | 'text'>, unit: UnitPair, lang: Lang): string =>
+  cell.status === 'value' ? figureWithUnit(cell.text, unit, lang) : labelOf(cell, unit, CELL_WORDS[lang]);
 
-export const unitOf = (m: Pick<IndicatorMeta, 'unit_zh' | 'unit_en'>, lang: Lang) => (lang === 'zh' ? m.unit_zh : m.unit_en);
+/** The unit for headers and labels, in the reader's language (format.ts unitLabel). */
+export const unitOf = (m: UnitPair, lang: Lang) => unitLabel(m, lang);
 export const nameOf = (x: { name_zh: string; name_en: string }, lang: Lang) => (lang === 'zh' ? x.name_zh : x.name_en);
 
-/** "不超过", "不低于", … with "力争" (strive for) in front where the document's own words say so */
-export function targetDirection(tg: Target, lang: Lang): string {
+export interface TargetParts {
+  /** words before the figure: "不超过", "较2020年下降不少于", "at least" */
+  before: string;
+  /** the figure in the reader's unit (format.ts readFigure) */
+  figure: string;
+  /** the unit after it: "亿立方米", "%", "million m³" (empty for a ratio) */
+  unit: string;
+  /** words after it: "below 2020" */
+  after: string;
+}
+
+/**
+ * A city-wide target as words around its figure, in the reader's word order: "较2020年下降不少于
+ * 20%", "at least 20% below 2020", with "力争" (aim for) in front where the document says so.
+ */
+export function targetParts(tg: Target, lang: Lang): TargetParts {
   const s = t(lang);
-  const word =
+  const template =
     tg.direction === 'at_most' ? s.atMost
     : tg.direction === 'at_least' ? s.atLeast
-    : tg.direction === 'reduce_by' ? fill(s.reduceBy, { year: tg.baseline_year ?? '' })
+    : tg.direction === 'reduce_by' ? s.reduceBy
     : tg.direction === 'cut_by' ? s.cutBy
     : tg.direction === 'exact' ? s.exact
     : s.stated;
-  return tg.quote.includes('力争') ? `${s.strive}${word}` : word;
+  const [before, after = ''] = fill(template, { year: tg.baseline_year ?? '', v: '{v}' }).split('{v}');
+  return {
+    before: tg.quote.includes('力争') ? `${s.strive}${before}` : before,
+    figure: readFigure(tg.value_text, tg, lang),
+    unit: unitAfter(tg, lang),
+    after,
+  };
+}
+
+/** The same as one string: "不超过20.23亿立方米", "at most 2,023 million m³". */
+export function targetText(tg: Target, lang: Lang): string {
+  const p = targetParts(tg, lang);
+  const sp = lang === 'zh' ? '' : ' ';
+  const unit = p.unit && (lang === 'zh' || p.unit === '%' ? p.unit : ` ${p.unit}`);
+  return [p.before.trim(), `${p.figure}${unit}`, p.after.trim()].filter(Boolean).join(sp);
 }
 
 /** One sentence that says what the current choropleth shows, for the map's text alternative. */
@@ -33,8 +69,7 @@ export function choroplethSummary(meta: IndicatorMeta, counties: CountyProps[], 
   const maintain = cells.filter((x) => x.c.status === 'maintain_2020');
   const na = cells.filter((x) => x.c.status === 'not_applicable');
   const names = (xs: typeof cells) => xs.map((x) => nameOf(x.p, lang)).join(t(lang).listSep);
-  const unit = unitOf(meta, lang);
-  const txt = (xs: typeof cells) => `${names(xs)} ${xs[0].c.text} ${unit}`;
+  const txt = (xs: typeof cells) => `${names(xs)} ${figureWithUnit(xs[0].c.text, meta, lang)}`;
   const n = counties.length;
   if (lang === 'zh') {
     let out = `地图按“${meta.name_zh}”为${n}个旗县区着色，颜色越深数值越大。最高：${txt(top)}；最低：${txt(bottom)}。`;
@@ -42,7 +77,7 @@ export function choroplethSummary(meta: IndicatorMeta, counties: CountyProps[], 
     if (na.length) out += `${names(na)}不适用（灰色）。`;
     return out;
   }
-  let out = `The map shades the ${n} divisions by “${meta.name_en}”; darker means higher. Highest: ${txt(top)}; lowest: ${txt(bottom)}.`;
+  let out = `The map shades the ${n} counties by “${meta.name_en}”; darker means higher. Highest: ${txt(top)}; lowest: ${txt(bottom)}.`;
   if (maintain.length) out += ` ${names(maintain)}: hold at the 2020 level (hatched).`;
   if (na.length) out += ` ${names(na)}: not applicable (grey).`;
   return out;

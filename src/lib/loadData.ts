@@ -53,3 +53,14 @@ export function areaShortfallPct(): string {
   const g = loadManifest().geometry;
   return ((1 - g.total_area_km2 / g.official_area_km2) * 100).toFixed(1);
 }
+
+/**
+ * Size of a published data file, bytes: from the manifest's list of outputs, and for manifest.json
+ * itself (which cannot list its own size) from the file as written.
+ */
+export function outputBytes(file: string): number | null {
+  const listed = loadManifest().outputs.find((o) => o.file === file);
+  if (listed) return listed.bytes;
+  const p = path.join(DIR, file);
+  return fs.existsSync(p) ? fs.statSync(p).size : null;
+}

@@ -6,7 +6,7 @@
  */
 import QRCode from 'qrcode';
 import { loadAnnex, loadBackground, loadCoalMines, loadCounties, loadDictionary, loadProjects, loadStatements, loadTargets } from './loadData';
-import { choroplethSummary, nameOf, sectionLabel, targetDirection } from './display';
+import { cellWithUnit, choroplethSummary, nameOf, sectionLabel, targetParts } from './display';
 import { countyCell, choroplethSvgFile, type IndicatorMeta, type Target } from '../domain/contract';
 import { legendItems, type LegendItem } from '../domain/cellLook';
 import { CELL_WORDS, type Lang } from '../domain/vocabulary';
@@ -128,8 +128,9 @@ function column(d: ReturnType<typeof lookups>, id: IndicatorId) {
   const min = Math.min(...nums.map((r) => r.cells[id].value as number));
   const names = (rs: typeof rows) => rs.map((r) => nameOf(r, d.lang));
   return {
-    top: { names: names(nums.filter((r) => r.cells[id].value === max)), text: nums.find((r) => r.cells[id].value === max)!.cells[id].text },
-    bottom: { names: names(nums.filter((r) => r.cells[id].value === min)), text: nums.find((r) => r.cells[id].value === min)!.cells[id].text },
+    // the figure with its unit, in the reader's unit (format.ts)
+    top: { names: names(nums.filter((r) => r.cells[id].value === max)), text: cellWithUnit(nums.find((r) => r.cells[id].value === max)!.cells[id], d.metaOf(id), d.lang) },
+    bottom: { names: names(nums.filter((r) => r.cells[id].value === min)), text: cellWithUnit(nums.find((r) => r.cells[id].value === min)!.cells[id], d.metaOf(id), d.lang) },
     maintain: names(rows.filter((r) => r.cells[id].status === 'maintain_2020')),
     na: names(rows.filter((r) => r.cells[id].status === 'not_applicable')),
   };
@@ -144,7 +145,8 @@ export async function buildPresentation(lang: Lang, site: URL | undefined) {
   const legend = (m: IndicatorMeta): LegendItem[] => legendItems(m, d.counties.map((c) => countyCell(c, m.id).status), CELL_WORDS[lang], lang);
   const fig = (id: string) => {
     const tg = d.target(id);
-    return { id, name: nameOf(tg, lang), dir: tg.direction === 'stated' ? '' : targetDirection(tg, lang), value: tg.value_text, unit: lang === 'zh' ? tg.unit_zh : tg.unit_en, section: sectionLabel(tg.section, lang) };
+    const v = targetParts(tg, lang);
+    return { id, name: nameOf(tg, lang), dir: v.before.trim(), value: v.figure, unit: v.unit, after: v.after.trim(), section: sectionLabel(tg.section, lang) };
   };
   const statements = loadStatements();
   const rule = (id: string) => {
@@ -192,7 +194,6 @@ export async function buildPresentation(lang: Lang, site: URL | undefined) {
     cityBBox,
     meta: d.dict.indicators,
     column: (id: IndicatorId) => column(d, id),
-    unitOf: (id: IndicatorId) => (lang === 'zh' ? d.metaOf(id).unit_zh : d.metaOf(id).unit_en),
     projects: {
       pipe: d.project('pipe-renewal-central-city').properties,
       derun: d.project('derun-to-yuanbaoshan').properties,

@@ -62,8 +62,18 @@ export function serializeState(s: AtlasState): string {
   if (s.indicator !== DEFAULT_STATE.indicator) q.set('i', s.indicator);
   if (s.county) q.set('c', s.county);
   const sameAsDefault = s.layers.length === DEFAULT_LAYERS.length && DEFAULT_LAYERS.every((id) => s.layers.includes(id));
-  if (!sameAsDefault) q.set('l', s.layers.join(','));
+  // layers in the registry's order, whatever order they were switched on in
+  if (!sameAsDefault) q.set('l', LAYER_IDS.filter((id) => s.layers.includes(id)).join(','));
   if (s.view) q.set('v', `${s.view.lon.toFixed(4)},${s.view.lat.toFixed(4)},${s.view.zoom.toFixed(2)}`);
   const str = q.toString().replace(/%2C/g, ',');
   return str ? `?${str}` : '';
+}
+
+/**
+ * The address of a view as it is shared (copied links, the PNG, "Cite this"): this page's origin and
+ * path, then only the known parameters, in a fixed order; anything else a pasted link carried
+ * (tracking tags, typos, a stale hash) is dropped.
+ */
+export function viewUrl(at: Pick<Location, 'origin' | 'pathname'>, s: AtlasState): string {
+  return `${at.origin}${at.pathname}${serializeState(s)}`;
 }

@@ -125,6 +125,8 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
 
   let state = initial;
   let flowTime: number | null = reducedMotion() ? null : 0;
+  /** the county under the pointer (on touch: the last tapped), drawn as an outline */
+  let hover: string | null = null;
 
   const overlay = new MapboxOverlay({
     interleaved: false,
@@ -137,6 +139,10 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       const isCounty = info.layer?.id === 'counties';
       const county = isCounty && obj ? (obj.properties as CountyProps) : null;
       const project = !isCounty && obj?.properties && 'kind' in obj.properties ? (obj.properties as ProjectFeature['properties']) : null;
+      if ((county?.adcode ?? null) !== hover) {
+        hover = county?.adcode ?? null;
+        render();
+      }
       const mine = info.layer?.id === 'coal-mines' && obj ? (obj.properties as CoalMineProps) : null;
       cb.onHover({ x: info.x, y: info.y, county, project, mine });
     },
@@ -148,7 +154,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     },
   } as ConstructorParameters<typeof MapboxOverlay>[0]);
 
-  const render = () => overlay.setProps({ layers: buildLayers(data, state, { flowTime, zoom: map.getZoom() }) });
+  const render = () => overlay.setProps({ layers: buildLayers(data, state, { flowTime, zoom: map.getZoom(), hover }) });
   map.addControl(overlay as never);
   // deck.gl's event manager makes its overlay canvas a tab stop; in overlaid mode the map canvas
   // (keyboard pan and zoom) is the one to focus, so take the duplicate out of the tab order

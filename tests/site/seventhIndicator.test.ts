@@ -33,6 +33,10 @@ const ENTRY = `
     range: { target: [0, 100], actual: [0, 100] },
     meaning_zh: '仅用于测试的虚构指标。',
     meaning_en: 'An invented indicator, for this test only.',
+    plain_zh: '仅用于测试：越高越好。',
+    plain_en: 'For this test only: higher is better.',
+    rank_zh: '测试比例从高到低排第{rank}（共{of}个）',
+    rank_en: '{rank} of {of} by test share, highest first',
     section: '测试',
     section_en: 'Test',
   },
@@ -86,7 +90,7 @@ describe('a seventh indicator, added only to the registry and the annex CSV', ()
   });
 
   it('is on every county page, in both languages', async () => {
-    expect(await page('county/150429/index.html')).toMatch(new RegExp(`data-indicator="${ID}"[^]*?88\\.8`));
+    expect(await page('county/150429/index.html')).toMatch(new RegExp(`data-indicator="${ID}"[^]*?88\\.8[^]*?仅用于测试：越高越好。[^]*?测试比例从高到低排第1（共10个）`));
     expect(await page('en/county/150403/index.html')).toMatch(new RegExp(`data-indicator="${ID}"[^]*?Not applicable \\(/\\)`));
   });
 
@@ -111,7 +115,7 @@ describe('a seventh indicator, added only to the registry and the annex CSV', ()
       const { x, y } = await project(p, county.label);
       await p.mouse.move(box.x + x + 10, box.y + y + 10);
       await p.waitForSelector('#map-tooltip:not([hidden])');
-      expect(await p.locator('#map-tooltip').innerText()).toMatch(/翁牛特旗\s*测试再利用比例：66\.6 %/);
+      expect(await p.locator('#map-tooltip').innerText()).toMatch(/翁牛特旗\s*测试再利用比例：66\.6%/);
     } finally {
       await browser.close();
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LAYERS, DEFAULT_STATE, LAYER_IDS, parseState, serializeState } from '../../src/lib/urlState';
+import { DEFAULT_LAYERS, DEFAULT_STATE, LAYER_IDS, parseState, serializeState, viewUrl } from '../../src/lib/urlState';
 
 describe('URL state', () => {
   it('round-trips a full view', () => {
@@ -21,5 +21,18 @@ describe('URL state', () => {
     });
     expect(parseState('?v=119,42,abc').view).toBeNull();
     expect(parseState('?c=<script>').county).toBeNull();
+  });
+});
+
+describe('shared addresses (issue 11)', () => {
+  it('keep only the known parameters, in a fixed order', () => {
+    const at = { origin: 'https://water.example.gov.cn', pathname: '/atlas/' };
+    const s = parseState('?utm_source=wechat&v=119.1,42.2,7&l=reclaimed_water_line,pipe_renewal,groundwater_overextraction&c=150402&i=gdp_water_decline&from=timeline');
+    expect(viewUrl(at, s)).toBe(
+      'https://water.example.gov.cn/atlas/?i=gdp_water_decline&c=150402&l=pipe_renewal,reclaimed_water_line,groundwater_overextraction&v=119.1000,42.2000,7.00',
+    );
+    // the order layers were switched on in does not matter
+    expect(serializeState({ ...DEFAULT_STATE, layers: ['groundwater_overextraction', 'pipe_renewal'] })).toBe('?l=pipe_renewal,groundwater_overextraction');
+    expect(viewUrl(at, parseState('?fbclid=x&junk=1'))).toBe('https://water.example.gov.cn/atlas/');
   });
 });
