@@ -85,7 +85,7 @@ describe('WebGL context loss', () => {
         }
       });
       await page.waitForSelector('#map[data-map-state="static"] img.fallback', { timeout: 15_000 });
-      expect(await page.getAttribute('#map img.fallback', 'src')).toBe('/data/choropleth-irrigation_coefficient.svg');
+      expect(await page.getAttribute('#map img.fallback', 'src')).toMatch(/^\/data\/choropleth-irrigation_coefficient\.[0-9a-f]{10}\.svg$/);
       expect(await page.locator('#map-static-note').innerText()).toMatch(/静态地图/);
       expect(await page.locator('#map canvas').count()).toBe(0);
       expect(w.offOrigin).toEqual([]);
