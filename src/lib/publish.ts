@@ -54,6 +54,8 @@ export function publishSettings(env: Record<string, string | undefined> = proces
   }
   const rawBase = env.BASE_PATH?.trim();
   const base = rawBase ? normaliseBase(rawBase) : site ? normaliseBase(site.pathname) : '/';
+  // a bare host as SITE_URL with a folder as BASE_PATH: the public address is the folder on that host
+  if (site && site.pathname === '/') site.pathname = base;
   if (!site) {
     warnings.push(
       '未设置 SITE_URL：演示模式的二维码、规范链接、链接预览图和 sitemap.xml 已关闭。' +
