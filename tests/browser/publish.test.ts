@@ -42,6 +42,7 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
+  if (v1 && !process.env.KEEP_BUILDS) await fs.rm(path.dirname(v1.out), { recursive: true, force: true });
 });
 
 const release = (out: string) => JSON.parse(readFileSync(path.join(out, 'release.json'), 'utf8')) as Release;
@@ -343,6 +344,7 @@ describe('a republish reaches a returning visitor whole', () => {
   afterAll(async () => {
     await ctx?.close().catch(() => {});
     await server?.close();
+    if (v2 && !process.env.KEEP_BUILDS) await fs.rm(path.dirname(v2.out), { recursive: true, force: true });
   });
 
   it('version 1: a visit installs the worker with the whole build', async () => {
