@@ -29,7 +29,7 @@ export default defineConfig({
           // Emitted files keep Astro's names, except that an .mjs (MapLibre's worker) is written
           // as .js: many static hosts (IIS, older nginx) serve .mjs as application/octet-stream,
           // and a module worker with the wrong MIME type never starts.
-          assetFileNames: (info) => `_astro/[name].[hash]${/\.mjs$/.test(info.names?.[0] ?? info.name ?? '') ? '.js' : '[extname]'}`,
+          assetFileNames: (info) => `_astro/[name].[hash]${/\.mjs$/.test(info.names[0] ?? '') ? '.js' : '[extname]'}`,
         },
       },
     },
