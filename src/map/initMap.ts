@@ -54,6 +54,8 @@ export interface MapCallbacks {
   onHover: (info: { x: number; y: number; county: CountyProps | null; project: ProjectFeature['properties'] | null; mine: CoalMineProps | null }) => void;
   onView: (v: View) => void;
   onReady: () => void;
+  /** a step of starting is done (data fetched, base map loaded): src/map/loadMap.ts times each step */
+  onProgress?: () => void;
   /** the WebGL context was lost and did not come back: the map has destroyed itself */
   onContextLost: () => void;
 }
@@ -83,6 +85,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     // a few points (≈2 KB gzipped): fetched with the rest so the layer toggles without a wait
     get('coal-mines.geojson') as Promise<{ features: CoalMineFeature[] }>,
   ]);
+  cb.onProgress?.();
   const counties = (feature(topo, topo.objects.counties as GeometryCollection<CountyProps>) as unknown as GeoJSON.FeatureCollection)
     .features as unknown as CountyFeature[];
   const data: MapData = {
@@ -201,6 +204,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       reject(Object.assign(new Error(e.error?.message ?? 'map worker failed'), { name: 'MapWorkerError' }));
     });
   });
+  cb.onProgress?.();
   // ready = the first frame in which deck.gl has drawn the data layers over the loaded base map
   let ready = false;
   overlay.setProps({

@@ -26,11 +26,13 @@ type Idle = (f: () => void, o?: { timeout: number }) => void;
 
 /**
  * How long the map may take, in ms. The chunk is ≈ 0.65 MB gzipped: a minute covers a slow
- * mobile connection. Once it has arrived, the data (≈ 30 KB) and the first frame take 1–5 s on
- * a phone or with software WebGL; 20 s without a frame means something is stuck.
+ * mobile connection. After it, each step of starting (the data, ≈ 30 KB; the base map; the first
+ * frame with the data layers) takes 1–5 s on a phone or with software WebGL, several times that
+ * on a busy old laptop; a step that makes no progress for 30 s is stuck (a request that never
+ * ends, a worker that never answers), and the visitor gets the static map instead.
  */
 export const MAP_CHUNK_TIMEOUT_MS = 60_000;
-export const MAP_PAINT_TIMEOUT_MS = 20_000;
+export const MAP_STEP_TIMEOUT_MS = 30_000;
 
 /**
  * Start the map in `el` with the state `initial()` returns when it actually starts (the page may
@@ -41,7 +43,7 @@ export function loadMap(
   el: HTMLElement,
   cfg: MapConfig,
   initial: () => AtlasState,
-  cb: Omit<MapCallbacks, 'onContextLost'>,
+  cb: Omit<MapCallbacks, 'onContextLost' | 'onProgress'>,
   o: LoadOptions,
 ): boolean {
   if (!hasWebGL2()) {
@@ -70,9 +72,12 @@ export function loadMap(
     import('./initMap')
       .then(({ initMap }) => {
         if (failed) return null;
-        wait(MAP_PAINT_TIMEOUT_MS);
+        wait(MAP_STEP_TIMEOUT_MS);
         return initMap(el, cfg, initial(), {
           ...cb,
+          onProgress: () => {
+            if (!failed && !ready) wait(MAP_STEP_TIMEOUT_MS);
+          },
           onReady: () => {
             if (failed) return;
             // the first frame with the data drawn: the map has started

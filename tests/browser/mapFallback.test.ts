@@ -2,15 +2,15 @@
  * The map never leaves an empty grey box: when the live map cannot start, the visitor gets the
  * pipeline's static map and the reason in words (src/map/loadMap.ts). Three ways a host breaks
  * it, in real Chromium: MapLibre's worker served with a wrong MIME type (the server), the map
- * chunk failing to download (route interception), and data that never arrives (no first frame
- * within MAP_PAINT_TIMEOUT_MS). Also: the worker is served under a .js name.
+ * chunk failing to download (route interception), and data that never arrives (no progress
+ * within MAP_STEP_TIMEOUT_MS). Also: the worker is served under a .js name.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { DESKTOP, launch, watch } from '../helpers/browser';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic';
-import { MAP_PAINT_TIMEOUT_MS } from '../../src/map/loadMap';
+import { MAP_STEP_TIMEOUT_MS } from '../../src/map/loadMap';
 import { STRINGS } from '../../src/i18n';
 
 let server: StaticServer;
@@ -38,7 +38,7 @@ async function openMap(path: string, setup: (page: Page) => Promise<void> = asyn
 
 /** the static map is showing, with its picture loaded, and no live canvas is left */
 async function expectStatic(page: Page, reason: string) {
-  await page.waitForSelector('#map[data-map-state="static"] img.fallback', { timeout: MAP_PAINT_TIMEOUT_MS + 40_000 });
+  await page.waitForSelector('#map[data-map-state="static"] img.fallback', { timeout: MAP_STEP_TIMEOUT_MS + 40_000 });
   await page.waitForFunction(() => (document.querySelector('#map img.fallback') as HTMLImageElement).naturalWidth > 0);
   expect(await page.locator('#map img.fallback').getAttribute('src')).toMatch(/^\/data\/choropleth-water_use_cap\.[0-9a-f]{10}\.svg$/);
   expect(await page.locator('#map-status').innerText()).toBe(reason);
@@ -75,9 +75,9 @@ describe('when the live map cannot start, the static map and the reason', () => 
     await ctx.close();
   }, 120_000);
 
-  it(`no first frame within ${MAP_PAINT_TIMEOUT_MS / 1000} s (the boundaries never arrive)`, async () => {
+  it(`no progress for ${MAP_STEP_TIMEOUT_MS / 1000} s (the boundaries never arrive)`, async () => {
     const { ctx, page } = await openMap('/', (p) => p.route(/\/data\/counties\.[0-9a-f]{10}\.topojson$/, () => undefined /* never answered */));
-    await expectStatic(page, zh.publish.mapTimeout.replace('{s}', String(MAP_PAINT_TIMEOUT_MS / 1000)));
+    await expectStatic(page, zh.publish.mapTimeout.replace('{s}', String(MAP_STEP_TIMEOUT_MS / 1000)));
     await ctx.close();
   }, 120_000);
 

@@ -51,6 +51,14 @@ const pagesOf = (out: string) => release(out).files.filter((f) => f.url === '' |
 const html = (out: string, page: string) => readFileSync(path.join(out, page, 'index.html'), 'utf8');
 const attr = (h: string, re: RegExp) => re.exec(h)?.[1] ?? null;
 
+/** the home page's live map has drawn its first frame (and if it fell back to the static map, why) */
+async function mapReady(page: Page) {
+  await page.locator('#map').scrollIntoViewIfNeeded();
+  await page.waitForSelector('#map[data-map-state="ready"], #map[data-map-state="static"]', { timeout: 120_000 });
+  const state = await page.getAttribute('#map', 'data-map-state');
+  expect(state, `static map instead: ${await page.locator('#map-status').innerText()}`).toBe('ready');
+}
+
 /** the cap of COUNTY as the home page's table shows it */
 const tableCap = (page: Page) => page.locator(`#annex-table tr[data-adcode="${COUNTY}"] td[data-col="water_use_cap"]`).innerText();
 
@@ -119,8 +127,7 @@ describe('built for a sub-folder and served only there', () => {
       await page.goto(server.site);
       expect(await page.getAttribute('meta[name="atlas-release"]', 'content')).toBe(release(v1.out).release);
       for (const href of await page.$$eval('header.site a', (as) => as.map((a) => a.getAttribute('href')!))) expect(href.startsWith(BASE), href).toBe(true);
-      await page.locator('#map').scrollIntoViewIfNeeded();
-      await page.waitForSelector('#map[data-map-state="ready"]', { timeout: 90_000 });
+      await mapReady(page);
       // pixels: the class colours of the first indicator are on the canvas
       const colours = dictOf(v1.out).indicators.find((m) => m.id === 'water_use_cap')!.colors.map(hexRgb);
       const found = await page.evaluate(async (cols) => {
@@ -384,8 +391,7 @@ describe('a republish reaches a returning visitor whole', () => {
     await newPage.goto(server.site);
     expect(await newPage.getAttribute('meta[name="atlas-release"]', 'content')).toBe(r2.release);
     expect(await tableCap(newPage)).toBe(NEW);
-    await newPage.locator('#map').scrollIntoViewIfNeeded();
-    await newPage.waitForSelector('#map[data-map-state="ready"]', { timeout: 90_000 });
+    await mapReady(newPage);
     // the map drew from version 2's boundaries file, never version 1's
     const topo = (r: Release) => r.files.find((f) => /^data\/counties\.[0-9a-f]{10}\.topojson$/.test(f.url))!.url;
     expect(asked).toContain(BASE + topo(r2));
@@ -430,8 +436,7 @@ describe('a republish reaches a returning visitor whole', () => {
     const res = await newPage.goto(server.site);
     expect(res?.fromServiceWorker()).toBe(true);
     expect(await tableCap(newPage)).toBe(NEW);
-    await newPage.locator('#map').scrollIntoViewIfNeeded();
-    await newPage.waitForSelector('#map[data-map-state="ready"]', { timeout: 90_000 });
+    await mapReady(newPage);
     // a kept link to the plain name of a file answers with version 2's
     const csv = await newPage.evaluate(async (u) => (await fetch(u)).text(), `${BASE}data/indicators.csv`);
     expect(csv).toContain(NEW);
