@@ -31,6 +31,8 @@ export const KINDS: Record<string, FileKind> = {
   '.topojson': k('application/json; charset=utf-8', false, true, 'application/topo+json'),
   '.webmanifest': k('application/manifest+json; charset=utf-8', false, true, 'application/json'),
   '.csv': k('text/csv; charset=utf-8', false, true),
+  // the progress template officials fill in (zip inside: compressing it again gains nothing)
+  '.xlsx': k('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', false, false, 'application/octet-stream'),
   '.png': k('image/png', false, false),
   '.ico': k('image/x-icon', false, false, 'image/vnd.microsoft.icon'),
   '.txt': k('text/plain; charset=utf-8', false, true),
