@@ -188,7 +188,7 @@ describe('built for a sub-folder and served only there', () => {
       4: { i: 'industrial_water_decline', l: [] },
       5: { i: 'water_use_cap', l: ['pipe_renewal'] },
       6: { i: 'nonconventional_min', l: ['reclaimed_water_line'] },
-      7: { i: 'nonconventional_min', l: [] },
+      7: { i: 'nonconventional_min', l: ['coal_mines'] },
       8: { i: 'water_use_cap', l: ['groundwater_overextraction'] },
     };
     qrs.forEach(([, hrefRaw, svg], k) => {
