@@ -41,8 +41,9 @@ async function expectStatic(page: Page, reason: string) {
   await page.waitForSelector('#map[data-map-state="static"] img.fallback', { timeout: MAP_STEP_TIMEOUT_MS + 40_000 });
   await page.waitForFunction(() => (document.querySelector('#map img.fallback') as HTMLImageElement).naturalWidth > 0);
   expect(await page.locator('#map img.fallback').getAttribute('src')).toMatch(/^\/data\/choropleth-water_use_cap\.[0-9a-f]{10}\.svg$/);
-  expect(await page.locator('#map-status').innerText()).toBe(reason);
-  expect(await page.locator('#map-status').isVisible()).toBe(true);
+  // the reason in words above the static map (never over its own title)
+  expect(await page.locator('#map-static-note').innerText()).toBe(reason);
+  expect(await page.locator('#map-static-note').isVisible()).toBe(true);
   expect(await page.locator('#map canvas').count()).toBe(0);
 }
 

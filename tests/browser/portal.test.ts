@@ -44,7 +44,8 @@ describe('home page map', () => {
     await expect(page.locator('[data-legend="irrigation_coefficient"]').isVisible()).resolves.toBe(true);
     expect(page.url()).toContain('i=irrigation_coefficient');
     // "download this view" follows the indicator
-    expect(await page.getAttribute('#download-view', 'href')).toBe('/data/view-irrigation_coefficient.csv');
+    expect(await page.getAttribute('#download-view', 'href')).toMatch(/^\/data\/view-irrigation_coefficient\.[0-9a-f]{10}\.csv$/);
+    expect(await page.getAttribute('#download-view', 'download')).toBe('view-irrigation_coefficient.csv');
   });
 
   it('draws "保持2020年水平" apart from every numeric class', async () => {
