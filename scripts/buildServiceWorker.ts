@@ -1,51 +1,58 @@
 /**
- * Run after `astro build`: makes dist/ work offline after one visit.
- *
- *   tsx scripts/buildServiceWorker.ts [distDir]      (default: dist)
+ * The last step of every build (run by scripts/astroPublish.ts when `astro build` is done; also
+ * `tsx scripts/buildServiceWorker.ts [distDir]` on its own): makes dist/ one release that works
+ * offline after one visit and updates whole.
  *
  * 1. Transpiles src/client/registerSw.ts to dist/register-sw.js (loaded by Base.astro with an
  *    is:inline module script; see that file for why it is not an Astro-processed script).
- * 2. Lists every file in dist/ with a SHA-256 content hash: HTML pages by their directory URL
- *    (dist/county/150402/index.html -> /county/150402/), everything else by its path.
- * 3. Writes dist/sw.js, a plain, dependency-free service worker that precaches all of them.
- *    The cache version is a hash of the file list (URL + content hash) and of the worker code,
- *    so the same build gives the same sw.js byte for byte, and any changed file gives a new
- *    sw.js, which is what makes browsers install the update.
+ * 2. Lists every file in dist/ with a SHA-256 content hash, by its path under the site's folder
+ *    (pages by their folder: dist/county/150402/index.html -> "county/150402/", the home page "").
+ *    Paths are relative, so the same files work under any BASE_PATH.
+ * 3. The release is a hash of that list (with each page's own release stamp blanked) and of the
+ *    worker's template: the same build gives the same release byte for byte, any changed file a
+ *    new one. Every page is stamped with it (<meta name="atlas-release">), so a page can tell
+ *    whether the worker now in charge is its own build (src/client/registerSw.ts).
+ * 4. Writes dist/sw.js (from scripts/sw.template.js) precaching the files a visitor needs
+ *    offline, and dist/release.json listing every file with its hash, for `npm run check:deploy`.
  *
- * Strategies in the worker (same-origin GET only; everything else goes straight to the network):
- *  - /_astro/* and /data/*: cache first (network only for files not in this build).
- *  - pages (navigations, and every precached page / .html URL) and the other root files
- *    (manifest, icons, favicon, register-sw.js): network first, so updates arrive when online;
- *    the cached copy when the network fails, answers 5xx, or takes longer than 4 s (venue Wi-Fi).
- *    Network responses are NOT written back into the cache: the cache stays one consistent
- *    build (pages and the bundles they name), replaced as a whole when a new sw.js installs.
- *  - Query strings are ignored for the cache lookup: /?i=...&c=... is answered offline by the
- *    cached /. /x/index.html and /x (no slash) are answered by the cached /x/.
- *  - A navigation to a page that is not cached while offline gets a small "not available
- *    offline" page (503).
- * Install is all-or-nothing: if any file fails to download the new worker is not installed
- * (the previous one, and its complete copy, stay in charge) and the browser retries later;
- * files already fetched for the same version are kept, so a retry resumes. /_astro/ files
- * (content-hashed names) are copied from the previous version's cache instead of downloaded.
+ * Not precached: the link-preview cards (og/, fetched by chat apps, not visitors), sitemap.xml,
+ * release.json, and the plain names of data files whose content-versioned twin is precached
+ * (the worker answers a plain name from its twin when offline).
  */
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
+import { unversioned } from '../src/lib/dataFiles';
 
 export interface PrecacheEntry {
-  /** root-relative, percent-encoded URL path, as `new URL(...).pathname` gives it in a browser */
+  /** path under the site's folder, percent-encoded as a browser's URL parser writes it; "" = home page */
   url: string;
-  /** first 16 hex digits of the SHA-256 of the file */
+  /** first 16 hex digits of the SHA-256 of the file as served */
   hash: string;
   bytes: number;
+  /** in the service worker's offline copy */
+  offline: boolean;
+}
+
+export interface Release {
+  release: string;
+  /** SITE_URL and BASE_PATH the build was made for (null: SITE_URL unset) */
+  site: string | null;
+  base: string;
+  files: PrecacheEntry[];
 }
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const REGISTER_SRC = path.join(ROOT, 'src/client/registerSw.ts');
+const TEMPLATE_FILE = path.join(ROOT, 'scripts/sw.template.js');
 export const REGISTER_FILE = 'register-sw.js';
 export const SW_FILE = 'sw.js';
+export const RELEASE_FILE = 'release.json';
+/** what Base.astro writes into <meta name="atlas-release">; this step replaces it */
+export const RELEASE_PLACEHOLDER = '__ATLAS_RELEASE__';
+const RELEASE_META = /(<meta name="atlas-release" content=")([^"]*)(")/g;
 
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -58,172 +65,45 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** dist-relative file path (with /) -> the URL path a browser requests for it. */
+/** dist-relative file path (with /) -> its path under the site's folder, as a browser encodes it. */
 export function urlOf(rel: string): string {
-  let p = '/' + rel;
-  if (p === '/index.html') p = '/';
+  let p = rel;
+  if (p === 'index.html') p = '';
   else if (p.endsWith('/index.html')) p = p.slice(0, -'index.html'.length);
   // encode exactly as a browser's URL parser does, so the worker can compare with url.pathname
-  return new URL(p.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F'), 'http://x').pathname;
+  return new URL(p.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F'), 'http://x/').pathname.slice(1);
 }
 
-/** Every file of the build except the worker itself, sorted by URL (code-unit order). */
-export async function listEntries(dist: string): Promise<PrecacheEntry[]> {
+const sha = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
+
+/** Every file of the build except sw.js and release.json, sorted by URL (code-unit order). */
+export async function listEntries(dist: string): Promise<{ entries: PrecacheEntry[]; normalised: string }> {
   const files = await walk(dist);
-  const entries: PrecacheEntry[] = [];
+  const rows: { entry: PrecacheEntry; normHash: string }[] = [];
+  const rels = new Set(files.map((f) => path.relative(dist, f).split(path.sep).join('/')));
   for (const f of files) {
     const rel = path.relative(dist, f).split(path.sep).join('/');
-    if (rel === SW_FILE) continue;
+    if (rel === SW_FILE || rel === RELEASE_FILE) continue;
     const body = await fs.readFile(f);
-    entries.push({ url: urlOf(rel), hash: createHash('sha256').update(body).digest('hex').slice(0, 16), bytes: body.length });
+    const hash = sha(body).slice(0, 16);
+    // the release must not depend on itself: pages count with their stamp blanked
+    const normHash = rel.endsWith('.html') ? sha(body.toString('utf8').replace(RELEASE_META, `$1${RELEASE_PLACEHOLDER}$3`)).slice(0, 16) : hash;
+    const plainTwin = rel.startsWith('data/') && unversioned(rel) === null && [...rels].some((r) => r !== rel && unversioned(r) === rel);
+    const offline = !(rel.startsWith('og/') || rel === 'sitemap.xml' || plainTwin);
+    rows.push({ entry: { url: urlOf(rel), hash, bytes: body.length, offline }, normHash });
   }
-  entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  return entries;
+  rows.sort((a, b) => (a.entry.url < b.entry.url ? -1 : a.entry.url > b.entry.url ? 1 : 0));
+  const normalised = rows.map((r) => `${r.entry.url}\t${r.normHash}\t${r.entry.offline ? 1 : 0}`).join('\n');
+  return { entries: rows.map((r) => r.entry), normalised };
 }
 
-/** The worker. __VERSION__ and __PRECACHE__ are filled in by renderServiceWorker. */
-const TEMPLATE = `/* 赤峰节水地图 · offline copy of the whole site.
- * Generated by scripts/buildServiceWorker.ts from dist/ — do not edit. */
-'use strict';
-
-const VERSION = '__VERSION__';
-const CACHE_PREFIX = 'atlas-';
-const CACHE = CACHE_PREFIX + VERSION;
-const NETWORK_TIMEOUT_MS = 4000;
-
-/** [url, sha256] of every file of this build; pages by their directory URL. */
-const PRECACHE = [
-__PRECACHE__
-];
-const PATHS = new Set(PRECACHE.map((e) => e[0]));
-
-self.addEventListener('install', (event) => {
-  event.waitUntil(precache().then(() => self.skipWaiting()));
-});
-
-self.addEventListener('activate', (event) => {
-  event.waitUntil(
-    (async () => {
-      const names = await caches.keys();
-      await Promise.all(names.filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE).map((n) => caches.delete(n)));
-      await self.clients.claim();
-    })(),
-  );
-});
-
-/** {type:'status'} with a MessagePort -> {type:'status', version, total, cached} */
-self.addEventListener('message', (event) => {
-  const port = event.ports && event.ports[0];
-  if (!port || !event.data || event.data.type !== 'status') return;
-  event.waitUntil(status().then((s) => port.postMessage(s)));
-});
-
-self.addEventListener('fetch', (event) => {
-  const req = event.request;
-  if (req.method !== 'GET') return;
-  const url = new URL(req.url);
-  if (url.origin !== self.location.origin) return;
-  const key = keyOf(url.pathname);
-  if (req.mode === 'navigate' || (key !== null && (key.endsWith('/') || key.endsWith('.html')))) {
-    event.respondWith(networkFirst(req, key));
-  } else if (key === null) {
-    return; // not part of this build: the browser fetches it as usual
-  } else if (key.startsWith('/_astro/') || key.startsWith('/data/')) {
-    event.respondWith(cacheFirst(req, key));
-  } else {
-    event.respondWith(networkFirst(req, key));
-  }
-});
-
-/** The precached URL that answers this path (query already dropped), or null. */
-function keyOf(path) {
-  if (path.endsWith('/index.html')) path = path.slice(0, -'index.html'.length);
-  if (PATHS.has(path)) return path;
-  if (!path.endsWith('/') && PATHS.has(path + '/')) return path + '/';
-  return null;
+/** sw.js for these entries and this release: a pure function of both and of the template. */
+export function renderServiceWorker(template: string, release: string, entries: PrecacheEntry[]): string {
+  const list = entries.filter((e) => e.offline).map((e) => `  [${JSON.stringify(e.url)}, ${JSON.stringify(e.hash)}],`).join('\n');
+  return template.replace('__VERSION__', () => release).replace('__PRECACHE__', () => list);
 }
 
-async function precache() {
-  const cache = await caches.open(CACHE);
-  // files fetched by an earlier, interrupted install of this same version are kept
-  const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
-  const todo = PRECACHE.map((e) => e[0]).filter((u) => !have.has(u));
-  const old = (await caches.keys()).filter((n) => n.startsWith(CACHE_PREFIX) && n !== CACHE);
-  let next = 0;
-  const lane = async () => {
-    while (next < todo.length) {
-      const url = todo[next++];
-      await cache.put(url, await download(url, old));
-    }
-  };
-  await Promise.all([lane(), lane(), lane(), lane(), lane(), lane()]);
-}
-
-async function download(url, oldCaches) {
-  const hashedName = url.startsWith('/_astro/');
-  if (hashedName) {
-    // names under /_astro/ change with their content: the previous build's copy is this file
-    for (const name of oldCaches) {
-      const hit = await caches.match(url, { cacheName: name, ignoreVary: true });
-      if (hit) return hit;
-    }
-  }
-  const res = await fetch(new Request(url, { cache: hashedName ? 'default' : 'no-cache' }));
-  if (!res.ok) throw new Error('precache ' + url + ': HTTP ' + res.status);
-  // a redirected response must not answer a navigation: store a plain copy
-  if (res.redirected) return new Response(await res.blob(), { status: res.status, statusText: res.statusText, headers: res.headers });
-  return res;
-}
-
-function fromCache(key) {
-  return caches.match(key, { cacheName: CACHE, ignoreVary: true });
-}
-
-async function cacheFirst(req, key) {
-  return (await fromCache(key)) || fetch(req);
-}
-
-async function networkFirst(req, key) {
-  const net = fetch(req);
-  const fail = () => (req.mode === 'navigate' ? offlinePage() : Response.error());
-  net.catch(() => undefined);
-  if (key === null) return net.catch(fail);
-  try {
-    const timeout = new Promise((resolve, reject) => setTimeout(reject, NETWORK_TIMEOUT_MS, new Error('timeout')));
-    const res = await Promise.race([net, timeout]);
-    if (res.status < 500) return res;
-  } catch (e) {
-    // offline, or too slow: the cached copy
-  }
-  return (await fromCache(key)) || net.catch(fail);
-}
-
-function offlinePage() {
-  const html =
-    '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
-    '<title>离线 · Offline</title></head><body><h1>此页面没有离线副本</h1><p lang="en">This page is not available offline.</p>' +
-    '<p><a href="/">返回首页</a> · <a href="/en/" lang="en">Home (English)</a></p></body></html>';
-  return new Response(html, {
-    status: 503,
-    statusText: 'Offline',
-    headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'" },
-  });
-}
-
-async function status() {
-  const cache = await caches.open(CACHE);
-  const have = new Set((await cache.keys()).map((r) => new URL(r.url).pathname));
-  return { type: 'status', version: VERSION, total: PRECACHE.length, cached: PRECACHE.filter((e) => have.has(e[0])).length };
-}
-`;
-
-/** sw.js for these entries: a pure function of the list and the template. */
-export function renderServiceWorker(entries: PrecacheEntry[]): { source: string; version: string } {
-  const list = entries.map((e) => `  [${JSON.stringify(e.url)}, ${JSON.stringify(e.hash)}],`).join('\n');
-  const version = createHash('sha256').update(TEMPLATE).update('\0').update(list).digest('hex').slice(0, 12);
-  const source = TEMPLATE.replace('__VERSION__', () => version).replace('__PRECACHE__', () => list);
-  return { source, version };
-}
+export const releaseOf = (template: string, normalised: string): string => sha(`${template}\0${normalised}`).slice(0, 12);
 
 /** src/client/registerSw.ts -> plain JavaScript (it has no imports, so no bundling is needed). */
 export async function renderRegisterScript(): Promise<string> {
@@ -239,25 +119,49 @@ export async function renderRegisterScript(): Promise<string> {
   return `// Generated from src/client/registerSw.ts by scripts/buildServiceWorker.ts — do not edit.\n${out.outputText}`;
 }
 
-export async function buildServiceWorker(dist = path.join(ROOT, 'dist')) {
+/** What the files of dist/ say about their release, recomputed from scratch (tests, check:deploy). */
+export async function planRelease(dist: string): Promise<{ release: string; entries: PrecacheEntry[]; sw: string }> {
+  const template = await fs.readFile(TEMPLATE_FILE, 'utf8');
+  const { entries, normalised } = await listEntries(dist);
+  const release = releaseOf(template, normalised);
+  return { release, entries, sw: renderServiceWorker(template, release, entries) };
+}
+
+export async function buildServiceWorker(dist = path.join(ROOT, 'dist'), publish: { site: string | null; base: string } = { site: null, base: '/' }) {
   if (!(await fs.stat(path.join(dist, 'index.html')).catch(() => null))) {
     throw new Error(`${dist}/index.html is missing: run \`astro build\` first.`);
   }
   await fs.writeFile(path.join(dist, REGISTER_FILE), await renderRegisterScript());
-  const entries = await listEntries(dist);
-  const { source, version } = renderServiceWorker(entries);
-  await fs.writeFile(path.join(dist, SW_FILE), source);
-  return { entries, version, bytes: entries.reduce((n, e) => n + e.bytes, 0) };
+  const template = await fs.readFile(TEMPLATE_FILE, 'utf8');
+  const { normalised } = await listEntries(dist);
+  const release = releaseOf(template, normalised);
+  // stamp every page with the release, then list again: the precache holds the stamped pages
+  let stamped = 0;
+  for (const f of (await walk(dist)).filter((x) => x.endsWith('.html'))) {
+    const html = await fs.readFile(f, 'utf8');
+    const next = html.replace(RELEASE_META, `$1${release}$3`);
+    if (next !== html) await fs.writeFile(f, next);
+    if (html.includes('<meta name="atlas-release"')) stamped++;
+  }
+  if (stamped === 0) throw new Error('no page carries <meta name="atlas-release">: Base.astro must write it');
+  const { entries } = await listEntries(dist);
+  await fs.writeFile(path.join(dist, SW_FILE), renderServiceWorker(template, release, entries));
+  const manifest: Release = { release, site: publish.site, base: publish.base, files: entries };
+  await fs.writeFile(path.join(dist, RELEASE_FILE), JSON.stringify(manifest, null, 0).replace(/\},\{/g, '},\n{') + '\n');
+  const offline = entries.filter((e) => e.offline);
+  return { entries, release, offline, bytes: offline.reduce((n, e) => n + e.bytes, 0) };
+}
+
+export function describe(r: Awaited<ReturnType<typeof buildServiceWorker>>): string {
+  const pages = r.offline.filter((e) => e.url === '' || e.url.endsWith('/') || e.url.endsWith('.html')).length;
+  return `release ${r.release}: sw.js precaches ${r.offline.length} files (${pages} pages), ${(r.bytes / 1024 / 1024).toFixed(2)} MB uncompressed; release.json lists ${r.entries.length} files`;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const dist = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist'));
   try {
-    const { entries, version, bytes } = await buildServiceWorker(dist);
-    const pages = entries.filter((e) => e.url.endsWith('/') || e.url.endsWith('.html')).length;
-    console.log(
-      `sw.js: version ${version}, precaching ${entries.length} files (${pages} pages), ${(bytes / 1024 / 1024).toFixed(2)} MB uncompressed`,
-    );
+    const prev = JSON.parse(await fs.readFile(path.join(dist, RELEASE_FILE), 'utf8').catch(() => '{}')) as Partial<Release>;
+    console.log(describe(await buildServiceWorker(dist, { site: prev.site ?? null, base: prev.base ?? '/' })));
   } catch (err) {
     console.error(`buildServiceWorker: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);

@@ -2,14 +2,16 @@
  * npx tsx scripts/screenshot.ts [path ...] — screenshots of the built site (dist/) for looking,
  * not testing, into /tmp/shots: 390×844 and 1440×900 (SIZES=390x844,1920x1080 to choose).
  * FULL=1 for whole pages; SCROLL=<css selector> to bring an element into view first (e.g. #map,
- * which loads the live map).
+ * which loads the live map). DIST=<folder> BASE=/jieshui/ for a build with a base path (served only
+ * under it; give paths with the base); SHOTS=<folder> to write elsewhere than /tmp/shots.
  */
 import { serveStatic } from './serveStatic';
 import { launch, watch } from '../tests/helpers/browser';
 
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/'];
 const sizes = (process.env.SIZES ?? '390x844,1440x900').split(',').map((s) => s.split('x').map(Number) as [number, number]);
-const server = await serveStatic(process.env.DIST ?? 'dist');
+const server = await serveStatic(process.env.DIST ?? 'dist', { base: process.env.BASE ?? '/' });
+const shots = process.env.SHOTS ?? '/tmp/shots';
 const browser = await launch();
 for (const p of paths) {
   for (const [width, height] of sizes) {
@@ -21,7 +23,7 @@ for (const p of paths) {
     if (process.env.SCROLL) await page.locator(process.env.SCROLL).first().scrollIntoViewIfNeeded().catch(() => {});
     await page.waitForSelector('[data-map-state="ready"], [data-map-state="static"]', { timeout: 45000 }).catch(() => {});
     await page.waitForTimeout(800);
-    const file = `/tmp/shots/${p.replace(/[^a-z0-9]+/gi, '_')}-${width}x${height}.png`;
+    const file = `${shots}/${p.replace(/[^a-z0-9]+/gi, '_')}-${width}x${height}.png`;
     await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
     console.log(file, 'errors:', w.errors, 'off-origin:', w.offOrigin);
     await ctx.close();

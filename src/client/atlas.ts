@@ -8,7 +8,8 @@ import { parseState, serializeState, type AtlasState, type LayerId, type View } 
 import type { IndicatorMeta } from '../domain/contract';
 import type { CellWords } from '../domain/vocabulary';
 import type { AtlasMap } from '../map/initMap';
-import { loadMap } from '../map/loadMap';
+import type { MapDataUrls } from '../lib/paths';
+import { loadMap, type LoadOptions } from '../map/loadMap';
 import { markAnnexTable, wireAnnexTable } from './annexTable';
 import { showTooltip } from './tooltip';
 import { embedSnippet, wireShareTools, type ShareConfig } from './shareTools';
@@ -18,12 +19,12 @@ interface Config extends ShareConfig {
   mode: 'full' | 'embed';
   /** this edition's home page, with the base path */
   home: string;
-  dataBase: string;
+  data: MapDataUrls;
   bbox: [number, number, number, number];
   meta: IndicatorMeta[];
   words: CellWords;
   schematicLabel: string;
-  strings: ShareConfig['strings'] & { noWebgl: string; mapFailed: string };
+  strings: ShareConfig['strings'] & LoadOptions['strings'];
   /** the rows behind each indicator's view, as CSV (pipeline: view-<id>.csv) */
   viewCsv: Record<string, string>;
   /** layers that draw schematic geometry (the in-map badge explains the dashes) */
@@ -111,9 +112,16 @@ function start(cfg: Config) {
     const staticNote = $<HTMLElement>('#mines-static-note');
     if (staticNote) staticNote.hidden = !(minesOn && isStatic);
     const svgLink = $<HTMLAnchorElement>('#download-svg');
-    if (svgLink) svgLink.href = cfg.svg[state.indicator];
+    if (svgLink) {
+      svgLink.href = cfg.svg[state.indicator];
+      // saved under the plain name, without the content version (src/lib/dataFiles.ts)
+      svgLink.download = (svgLink.pathname.split('/').pop() ?? '').replace(/\.[0-9a-f]{10}(\.svg)$/, '$1');
+    }
     const csvLink = $<HTMLAnchorElement>('#download-view');
-    if (csvLink) csvLink.href = cfg.viewCsv[state.indicator];
+    if (csvLink) {
+      csvLink.href = cfg.viewCsv[state.indicator];
+      csvLink.download = (csvLink.pathname.split('/').pop() ?? '').replace(/\.[0-9a-f]{10}(\.csv)$/, '$1');
+    }
     const code = $<HTMLTextAreaElement>('#embed-code');
     if (code) code.value = embedSnippet(cfg, state);
     const full = $<HTMLAnchorElement>('#embed-full');

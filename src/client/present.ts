@@ -15,7 +15,8 @@ import type { AtlasState } from '../lib/urlState';
 import type { IndicatorMeta } from '../domain/contract';
 import type { CellWords } from '../domain/vocabulary';
 import type { AtlasMap } from '../map/initMap';
-import { loadMap } from '../map/loadMap';
+import type { MapDataUrls } from '../lib/paths';
+import { loadMap, type LoadOptions } from '../map/loadMap';
 import { fitView, type BBox } from '../lib/geometry';
 import { wireControls } from './presentControls';
 
@@ -31,12 +32,12 @@ interface StepCfg {
 interface Config {
   lang: 'zh' | 'en';
   home: string;
-  dataBase: string;
+  data: MapDataUrls;
   bbox: BBox;
   meta: IndicatorMeta[];
   words: CellWords;
   schematicLabel: string;
-  strings: Record<'fullscreen' | 'exitFullscreen' | 'noWebgl' | 'mapFailed' | 'stepOf', string>;
+  strings: Record<'fullscreen' | 'exitFullscreen' | 'stepOf', string> & LoadOptions['strings'];
   steps: StepCfg[];
 }
 

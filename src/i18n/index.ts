@@ -158,6 +158,23 @@ const zh = {
     going: '正在打开{county}…',
     source: '地名：国家统计局2023年统计用区划代码（截至2023年6月30日）',
   },
+  // publishing (issue 12): update notice, map fallback reasons, link-preview cards, presenter's QR notice
+  publish: {
+    updated: '内容已更新',
+    updatedDetail: '本页是更新前的版本。',
+    reload: '重新载入',
+    mapTimeout: '交互地图加载停滞超过{s}秒，已改为静态地图。',
+    mapWorker: '交互地图的组件无法启动（服务器可能以错误的文件类型发送了 .js 文件），已显示静态地图。',
+    cardHome: '全市2025年节水目标',
+    cardHomeSub: '12个旗县区目标地图 · 重点工程 · 数据下载',
+    cardCounty: '{name}',
+    cardCountySub: '节水目标与全市对比',
+    cardDoc: '依据《赤峰市节水行动实施方案》',
+    cardDocNo: '赤政发〔2025〕11号',
+    cardAlt: '{title}：地图预览',
+    qrOff: '二维码未启用',
+    qrOffNote: '构建时没有设置网站的正式地址（SITE_URL），二维码无法指向它。设置 SITE_URL 后重新构建即可（见 README“发布”）。全屏放映时不显示此提示。',
+  },
   ...PAGE_STRINGS.zh,
 };
 
@@ -308,6 +325,23 @@ const en: Strings = {
     toMap: 'See it on the map',
     going: 'Opening {county}…',
     source: 'Place names: National Bureau of Statistics area codes 2023 (as of 30 June 2023)',
+  },
+  // publishing (issue 12): update notice, map fallback reasons, link-preview cards, presenter's QR notice
+  publish: {
+    updated: 'Updated',
+    updatedDetail: 'This page is from before the update.',
+    reload: 'Reload',
+    mapTimeout: 'The interactive map stalled for over {s} seconds; showing the static map.',
+    mapWorker: 'A part of the interactive map could not start (the server may send .js files with the wrong type); showing the static map.',
+    cardHome: 'Chifeng water-saving targets for 2025',
+    cardHomeSub: 'Targets of the 12 counties on a map, projects, open data',
+    cardCounty: '{name}',
+    cardCountySub: 'Water-saving targets compared with the city',
+    cardDoc: 'Chifeng Water-Saving Action Plan',
+    cardDocNo: '赤政发〔2025〕11号',
+    cardAlt: '{title}: map preview',
+    qrOff: 'QR codes off',
+    qrOffNote: 'The site’s public address (SITE_URL) was not set when it was built, so QR codes cannot point to it. Build again with SITE_URL set (README, “Publish”). Hidden in full screen.',
   },
   ...PAGE_STRINGS.en,
 };

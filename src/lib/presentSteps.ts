@@ -13,7 +13,7 @@ import { CELL_WORDS, type Lang } from '../domain/vocabulary';
 import type { IndicatorId } from '../domain/indicators';
 import { DEFAULT_STATE, serializeState, type AtlasState, type LayerId } from './urlState';
 import { fitView, geometryBBox, padBBox, pointBBox, unionBBox, type BBox } from './geometry';
-import { dataUrl, home } from './paths';
+import { absoluteUrl, dataUrl, home } from './paths';
 import { tp } from '../i18n/present';
 import { fill } from '../i18n';
 
@@ -136,8 +136,12 @@ function column(d: ReturnType<typeof lookups>, id: IndicatorId) {
   };
 }
 
-export async function buildPresentation(lang: Lang, site: URL | undefined) {
-  if (!site) throw new Error('presentation: `site` is not set in astro.config.mjs (QR codes need the public address)');
+/**
+ * The steps of one edition. QR codes need the public address (SITE_URL, keeping its path); built
+ * without it, each step's `qr` is null and its `url` stays a link within the site, so the
+ * presentation can tell the presenter instead of sending phones to a placeholder host.
+ */
+export async function buildPresentation(lang: Lang) {
   const p = tp(lang);
   const d = lookups(lang);
   const cityBBox = unionBBox(d.counties.map((c) => c.bbox));
@@ -162,9 +166,12 @@ export async function buildPresentation(lang: Lang, site: URL | undefined) {
         layers: def.layers,
         view: def.focus ? fitView(def.focus, PHONE_MAP.w, PHONE_MAP.h, PHONE_MAP.padding) : null,
       };
-      const url = new URL(`${home(lang)}${serializeState(def.layout === 'full' ? DEFAULT_STATE : state)}${def.anchor}`, site).href;
-      const qr = (await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'L', margin: 2, color: { dark: '#000000', light: '#ffffff' } }))
-        .replace('<svg ', '<svg class="qr-svg" aria-hidden="true" focusable="false" ');
+      const local = `${home(lang)}${serializeState(def.layout === 'full' ? DEFAULT_STATE : state)}${def.anchor}`;
+      const url = absoluteUrl(local);
+      const qr = url
+        ? (await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'L', margin: 2, color: { dark: '#000000', light: '#ffffff' } }))
+            .replace('<svg ', '<svg class="qr-svg" aria-hidden="true" focusable="false" ')
+        : null;
       const meta = d.metaOf(def.indicator);
       return {
         ...def,
@@ -179,7 +186,7 @@ export async function buildPresentation(lang: Lang, site: URL | undefined) {
         // the map is hidden on text-only steps: nothing to draw (and no flow animation to run)
         state: { ...state, layers: def.layout === 'full' ? [] : state.layers, view: null },
         focus: def.focus ?? cityBBox,
-        url,
+        url: url ?? local,
         qr,
         fallbackSvg: dataUrl(choroplethSvgFile(lang === 'zh' ? meta.id : `${meta.id}.en`)),
         summary: choroplethSummary(meta, d.counties, lang),

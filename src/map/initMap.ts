@@ -8,6 +8,7 @@
  * a second canvas but our base map has nothing that must draw above the data.
  */
 import { Map as MlMap, NavigationControl, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+// emitted as _astro/maplibre-gl-worker.<hash>.js (astro.config.mjs renames .mjs): every static host knows .js
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 // as a URL, linked when the map loads: a plain CSS import would be hoisted into every page's <head>
 import maplibreCssUrl from 'maplibre-gl/dist/maplibre-gl.css?url';
@@ -18,6 +19,7 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { CoalMineFeature, CoalMineProps, CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../domain/contract';
 import type { CellWords } from '../domain/vocabulary';
 import type { AtlasState, View } from '../lib/urlState';
+import type { MapDataUrls } from '../lib/paths';
 import { buildLayers, type MapData } from './layers';
 
 setWorkerUrl(workerUrl);
@@ -34,7 +36,8 @@ function loadCss(href: string): Promise<void> {
 }
 
 export interface MapConfig {
-  dataBase: string;
+  /** where each data file is (content-versioned names, with the base path: src/lib/paths.ts) */
+  data: MapDataUrls;
   bbox: [number, number, number, number];
   meta: IndicatorMeta[];
   /** the words for non-numeric cells, in the page's language */
@@ -51,6 +54,8 @@ export interface MapCallbacks {
   onHover: (info: { x: number; y: number; county: CountyProps | null; project: ProjectFeature['properties'] | null; mine: CoalMineProps | null }) => void;
   onView: (v: View) => void;
   onReady: () => void;
+  /** a step of starting is done (data fetched, base map loaded): src/map/loadMap.ts times each step */
+  onProgress?: () => void;
   /** the WebGL context was lost and did not come back: the map has destroyed itself */
   onContextLost: () => void;
 }
@@ -67,7 +72,7 @@ export interface AtlasMap {
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 export async function initMap(container: HTMLElement, cfg: MapConfig, initial: AtlasState, cb: MapCallbacks): Promise<AtlasMap> {
-  const get = (f: string) => fetch(`${cfg.dataBase}${f}`).then((r) => {
+  const get = (f: keyof MapDataUrls) => fetch(cfg.data[f]).then((r) => {
     if (!r.ok) throw new Error(`${f}: HTTP ${r.status}`);
     return r.json();
   });
@@ -80,6 +85,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     // a few points (≈2 KB gzipped): fetched with the rest so the layer toggles without a wait
     get('coal-mines.geojson') as Promise<{ features: CoalMineFeature[] }>,
   ]);
+  cb.onProgress?.();
   const counties = (feature(topo, topo.objects.counties as GeometryCollection<CountyProps>) as unknown as GeoJSON.FeatureCollection)
     .features as unknown as CountyFeature[];
   const data: MapData = {
@@ -187,7 +193,18 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
   };
   motionQuery.addEventListener('change', onMotionChange);
 
-  await new Promise<void>((resolve) => (map.loaded() ? resolve() : map.once('load', () => resolve())));
+  // A worker that cannot start (served with the wrong MIME type, missing) means 'load' never comes:
+  // MapLibre reports it as an error event instead, and the page gets the static map with the reason.
+  await new Promise<void>((resolve, reject) => {
+    if (map.loaded()) return resolve();
+    map.once('load', () => resolve());
+    map.on('error', (e: { error?: { message?: string } }) => {
+      if (!/worker/i.test(String(e.error?.message))) return;
+      map.remove();
+      reject(Object.assign(new Error(e.error?.message ?? 'map worker failed'), { name: 'MapWorkerError' }));
+    });
+  });
+  cb.onProgress?.();
   // ready = the first frame in which deck.gl has drawn the data layers over the loaded base map
   let ready = false;
   overlay.setProps({

@@ -2,8 +2,10 @@
  * The one way a page gets its map: checks WebGL2, waits until the page's own text has rendered
  * (and, on long pages, until the map comes near the viewport), imports the map chunk, and
  * falls back to the pipeline's static SVG map, with the reason in words, whenever the live map
- * cannot run: no WebGL2, a chunk or data file that fails to load, a lost WebGL context.
- * Imports nothing heavy: MapLibre and deck.gl arrive with ./initMap only when needed.
+ * cannot run: no WebGL2, a chunk or data file that fails to load, a map worker that cannot
+ * start (e.g. served with the wrong MIME type), no first frame in time, a lost WebGL context.
+ * The visitor never keeps an empty grey box. Imports nothing heavy: MapLibre and deck.gl
+ * arrive with ./initMap only when needed.
  */
 import { hasWebGL2 } from '../lib/webgl';
 import type { AtlasState } from '../lib/urlState';
@@ -12,8 +14,8 @@ import type { AtlasMap, MapCallbacks, MapConfig } from './initMap';
 export interface LoadOptions {
   /** load only once this element comes within 400 px of the viewport (else: after load, when idle) */
   whenNear?: HTMLElement;
-  /** the reasons shown with the static map, in the page's language */
-  strings: { noWebgl: string; mapFailed: string };
+  /** the reasons shown with the static map, in the page's language ({s}: seconds) */
+  strings: { noWebgl: string; mapFailed: string; mapTimeout: string; mapWorker: string };
   /** show the static map and say why */
   fallback: (reason: string) => void;
   /** the live map is ready to take updates */
@@ -21,6 +23,16 @@ export interface LoadOptions {
 }
 
 type Idle = (f: () => void, o?: { timeout: number }) => void;
+
+/**
+ * How long the map may take, in ms. The chunk is ≈ 0.65 MB gzipped: a minute covers a slow
+ * mobile connection. After it, each step of starting (the data, ≈ 30 KB; the base map; the first
+ * frame with the data layers) takes 1–5 s on a phone or with software WebGL, several times that
+ * on a busy old laptop; a step that makes no progress for 30 s is stuck (a request that never
+ * ends, a worker that never answers), and the visitor gets the static map instead.
+ */
+export const MAP_CHUNK_TIMEOUT_MS = 60_000;
+export const MAP_STEP_TIMEOUT_MS = 30_000;
 
 /**
  * Start the map in `el` with the state `initial()` returns when it actually starts (the page may
@@ -31,21 +43,60 @@ export function loadMap(
   el: HTMLElement,
   cfg: MapConfig,
   initial: () => AtlasState,
-  cb: Omit<MapCallbacks, 'onContextLost'>,
+  cb: Omit<MapCallbacks, 'onContextLost' | 'onProgress'>,
   o: LoadOptions,
 ): boolean {
   if (!hasWebGL2()) {
     o.fallback(o.strings.noWebgl);
     return false;
   }
-  const load = () =>
+  const load = () => {
+    let failed = false;
+    let ready = false;
+    let live: AtlasMap | null = null;
+    let timer = 0;
+    const fail = (reason: string, err: unknown) => {
+      if (failed || ready) return;
+      failed = true;
+      clearTimeout(timer);
+      console.warn('map failed to load:', err);
+      live?.destroy();
+      live = null;
+      o.fallback(reason);
+    };
+    const wait = (ms: number) => {
+      clearTimeout(timer);
+      timer = window.setTimeout(() => fail(o.strings.mapTimeout.replace('{s}', String(Math.round(ms / 1000))), new Error(`no map within ${ms} ms`)), ms);
+    };
+    wait(MAP_CHUNK_TIMEOUT_MS);
     import('./initMap')
-      .then(({ initMap }) => initMap(el, cfg, initial(), { ...cb, onContextLost: () => o.fallback(o.strings.mapFailed) }))
-      .then(o.onLoaded)
-      .catch((err) => {
-        console.warn('map failed to load', err);
-        o.fallback(o.strings.mapFailed);
-      });
+      .then(({ initMap }) => {
+        if (failed) return null;
+        wait(MAP_STEP_TIMEOUT_MS);
+        return initMap(el, cfg, initial(), {
+          ...cb,
+          onProgress: () => {
+            if (!failed && !ready) wait(MAP_STEP_TIMEOUT_MS);
+          },
+          onReady: () => {
+            if (failed) return;
+            // the first frame with the data drawn: the map has started
+            ready = true;
+            clearTimeout(timer);
+            cb.onReady();
+          },
+          onContextLost: () => o.fallback(o.strings.mapFailed),
+        });
+      })
+      .then((m) => {
+        if (!m) return;
+        // too late: the static map is already showing, and stays
+        if (failed) return m.destroy();
+        live = m;
+        o.onLoaded(m);
+      })
+      .catch((err: unknown) => fail((err as Error | null)?.name === 'MapWorkerError' ? o.strings.mapWorker : o.strings.mapFailed, err));
+  };
   let started = false;
   const go = () => {
     if (started) return;

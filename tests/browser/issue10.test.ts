@@ -148,7 +148,9 @@ describe('coal mines (GEM, CC BY 4.0)', () => {
     const d = await open('/downloads/');
     const li = d.page.locator('#download-coal-mines');
     expect(await li.innerText()).toContain(CREDIT);
-    expect(await li.locator('a[download]').getAttribute('href')).toBe('/data/coal-mines.geojson');
+    // linked by its content-versioned name (one build's files together), saved under the plain one
+    expect(await li.locator('a[download]').getAttribute('href')).toMatch(/^\/data\/coal-mines\.[0-9a-f]{10}\.geojson$/);
+    expect(await li.locator('a[download]').getAttribute('download')).toBe('coal-mines.geojson');
     expect(mines.attribution).toContain('CC BY 4.0');
   });
 

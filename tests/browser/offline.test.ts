@@ -13,12 +13,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, watch, type Watched } from '../helpers/browser';
 import { serveDist } from '../helpers/site';
 import type { StaticServer } from '../../scripts/serveStatic';
-import { listEntries, renderServiceWorker, REGISTER_FILE, SW_FILE, type PrecacheEntry } from '../../scripts/buildServiceWorker';
-import astroConfig from '../../astro.config.mjs';
+import { planRelease, REGISTER_FILE, RELEASE_FILE, SW_FILE, type PrecacheEntry, type Release } from '../../scripts/buildServiceWorker';
 
 const DIST = 'dist';
-const BUILD_HINT =
-  'package.json\'s "build" script must run `tsx scripts/buildServiceWorker.ts` after `astro build`';
+const BUILD_HINT = 'astro.config.mjs must list the atlasPublish integration (scripts/astroPublish.ts), whose last step writes the worker';
 const REGISTER_HINT =
   'Base.astro must load the registration script: ' +
   '{import.meta.env.PROD && <script is:inline type="module" src="/register-sw.js"></script>}';
@@ -42,8 +40,9 @@ describe('offline after one visit, and installable', () => {
 
   beforeAll(async () => {
     if (!existsSync(path.join(DIST, SW_FILE))) throw new Error(`dist/${SW_FILE} is missing: ${BUILD_HINT}.`);
-    entries = await listEntries(DIST);
-    version = renderServiceWorker(entries).version;
+    const plan = await planRelease(DIST);
+    entries = plan.entries.filter((e) => e.offline);
+    version = plan.release;
     server = await serveDist();
     origin = server.url;
     browser = await launch();
@@ -57,18 +56,28 @@ describe('offline after one visit, and installable', () => {
     await server?.close();
   });
 
-  it('dist/sw.js is current (matches dist/ exactly) and deterministic', async () => {
+  it('dist/sw.js and release.json are current (match dist/ exactly) and deterministic', async () => {
     const onDisk = await fs.readFile(path.join(DIST, SW_FILE), 'utf8');
-    const { source } = renderServiceWorker(entries);
-    expect(onDisk === source, `dist/sw.js does not match dist/ (was astro build run without the worker step?): ${BUILD_HINT}`).toBe(true);
-    expect(renderServiceWorker(await listEntries(DIST)).source).toBe(source);
+    const plan = await planRelease(DIST);
+    expect(onDisk === plan.sw, `dist/sw.js does not match dist/ (was a file changed after the build?): ${BUILD_HINT}`).toBe(true);
+    expect((await planRelease(DIST)).sw).toBe(plan.sw);
+    const release = JSON.parse(await fs.readFile(path.join(DIST, RELEASE_FILE), 'utf8')) as Release;
+    expect(release.release).toBe(plan.release);
+    expect(release.files).toEqual(plan.entries);
+    // every page carries the release it belongs to
+    expect(readFileSync(path.join(DIST, 'index.html'), 'utf8')).toContain(`<meta name="atlas-release" content="${plan.release}">`);
     const urls = entries.map((e) => e.url);
-    for (const u of ['/', '/en/', '/manifest.webmanifest', '/icons/icon-192.png', '/icons/icon-512.png', `/${REGISTER_FILE}`, '/data/indicators.csv']) {
-      expect(urls).toContain(u);
-    }
-    expect(urls.filter((u) => u.startsWith('/_astro/')).length).toBeGreaterThan(0);
-    expect(urls).not.toContain('/index.html'); // pages by their directory URL
-    expect(urls).not.toContain(`/${SW_FILE}`);
+    for (const u of ['', 'en/', 'manifest.webmanifest', 'icons/icon-192.png', 'icons/icon-512.png', REGISTER_FILE]) expect(urls).toContain(u);
+    // data by content-versioned name; the plain name is listed for check:deploy but not precached
+    expect(urls.some((u) => /^data\/indicators\.[0-9a-f]{10}\.csv$/.test(u))).toBe(true);
+    expect(urls).not.toContain('data/indicators.csv');
+    expect(release.files.find((f) => f.url === 'data/indicators.csv')?.offline).toBe(false);
+    // link-preview cards are for chat apps, not visitors
+    expect(urls.some((u) => u.startsWith('og/'))).toBe(false);
+    expect(urls.filter((u) => u.startsWith('_astro/')).length).toBeGreaterThan(0);
+    expect(urls).not.toContain('index.html'); // pages by their directory URL
+    expect(urls).not.toContain(SW_FILE);
+    expect(urls).not.toContain(RELEASE_FILE);
   }, SLOW);
 
   it('the first visit registers the worker and precaches every file of the build', async () => {
@@ -92,7 +101,10 @@ describe('offline after one visit, and installable', () => {
       return { names, urls: (await cache.keys()).map((r) => new URL(r.url).pathname).sort() };
     }, `atlas-${version}`);
     expect(cached.names).toEqual([`atlas-${version}`]);
-    expect(cached.urls).toEqual(entries.map((e) => e.url).sort());
+    expect(cached.urls).toEqual(entries.map((e) => `/${e.url}`).sort());
+    expect(await page.getAttribute('html', 'data-offline-files')).toBe(`${entries.length}/${entries.length}`);
+    // the worker in charge is this page's own release: no update notice
+    expect(await page.isVisible('#update-notice')).toBe(false);
     // the map loads when it comes near the viewport, as for a visitor who scrolls to it
     await page.locator('#map').scrollIntoViewIfNeeded();
     await page.waitForSelector('#map[data-map-state="ready"]', { timeout: 60_000 });
@@ -103,7 +115,9 @@ describe('offline after one visit, and installable', () => {
     const manifest = (await cdp.send('Page.getAppManifest')) as { errors: { message: string; critical: number }[]; data?: string };
     expect(manifest.errors).toEqual([]);
     const m = JSON.parse(manifest.data ?? '{}') as Record<string, unknown>;
-    expect(m).toMatchObject({ name: '赤峰节水地图', start_url: '/', display: 'standalone', theme_color: '#0b5394', background_color: '#ffffff' });
+    // relative to the manifest, so that it follows BASE_PATH
+    expect(m).toMatchObject({ name: '赤峰节水地图', start_url: './', scope: './', display: 'standalone', theme_color: '#0b5394', background_color: '#ffffff' });
+    expect((m.icons as { src: string }[]).every((i) => !i.src.startsWith('/'))).toBe(true);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as { installabilityErrors: { errorId: string }[] };
     // Playwright's browser contexts are incognito profiles, where Chrome never offers to install
     expect(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito')).toEqual([]);
@@ -177,13 +191,16 @@ describe('offline after one visit, and installable', () => {
     expect(w.errors).toEqual([]);
   }, SLOW);
 
-  it('/data/indicators.csv is served offline, byte for byte', async () => {
-    const body = await page.evaluate(async () => {
-      const r = await fetch('/data/indicators.csv?cache-buster=1');
-      return { status: r.status, bytes: Array.from(new Uint8Array(await r.arrayBuffer())) };
-    });
-    expect(body.status).toBe(200);
-    expect(Buffer.from(body.bytes).equals(readFileSync(path.join(DIST, 'data/indicators.csv')))).toBe(true);
+  it('/data/indicators.csv is served offline, byte for byte, by its versioned and its plain name', async () => {
+    const versioned = entries.find((e) => /^data\/indicators\.[0-9a-f]{10}\.csv$/.test(e.url))!.url;
+    for (const u of [`/${versioned}`, '/data/indicators.csv?cache-buster=1']) {
+      const body = await page.evaluate(async (url) => {
+        const r = await fetch(url);
+        return { status: r.status, bytes: Array.from(new Uint8Array(await r.arrayBuffer())) };
+      }, u);
+      expect(body.status, u).toBe(200);
+      expect(Buffer.from(body.bytes).equals(readFileSync(path.join(DIST, 'data/indicators.csv'))), u).toBe(true);
+    }
   }, SLOW);
 
   it('a page that was never built gets a clear offline notice, not a browser error', async () => {
@@ -202,7 +219,9 @@ describe('offline after one visit, and installable', () => {
 /*
  * dist/ works from any static server: every URL the browser fetches is root-relative, nothing
  * names this site's origin except where a public address is the point, and nothing needs an
- * inline script (the CSP has script-src 'self'). What is allowed, precisely:
+ * inline script (the CSP has script-src 'self'). The site's public address is SITE_URL; dist/
+ * is built without it (as a quick start does), so no page may name any http(s) origin but the
+ * W3C's namespaces; tests/browser/publish.test.ts checks a build with SITE_URL. What is allowed:
  *
  *  1. text content, comments, <title>, and the text attributes alt/title/aria-label/
  *     aria-description/placeholder: anything (it is read, never fetched);
@@ -216,7 +235,8 @@ describe('offline after one visit, and installable', () => {
  *  <style> and <script> contents (JSON included), meta refresh, any other attribute — may hold
  *  no http(s):// URL and no protocol-relative //host URL at all.
  */
-const SITE_ORIGIN = new URL(String(astroConfig.site)).origin;
+const BUILT_FOR = (JSON.parse(readFileSync(path.join(DIST, RELEASE_FILE), 'utf8')) as Release).site;
+const SITE_ORIGIN = BUILT_FOR ? new URL(BUILT_FOR).origin : 'no SITE_URL set';
 const TEXT_ATTRS = new Set(['alt', 'title', 'aria-label', 'aria-description', 'placeholder']);
 const ABS = /https?:\/\/[^\s"'<>)]*/gi;
 const HAS_ABS = /https?:\/\//i;

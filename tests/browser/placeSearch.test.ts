@@ -16,7 +16,12 @@ const bbox = (code: string) => (JSON.parse(readFileSync('dist/data/counties.geoj
 const { env, open } = usePages({ viewport: DESKTOP });
 
 /** resources the page has fetched so far whose URL contains `part` */
-const fetched = (page: Page, part: string) => page.evaluate((p) => performance.getEntriesByType('resource').filter((e) => e.name.includes(p)).length, part);
+/** requests for a data file, by its plain name: the build links it by a content-versioned one (places.3f9a0c1b2d.json) */
+const fetched = (page: Page, file: string) =>
+  page.evaluate((f) => {
+    const [stem, ext] = [f.slice(0, f.lastIndexOf('.')), f.slice(f.lastIndexOf('.'))];
+    return performance.getEntriesByType('resource').filter((e) => new RegExp(`/${stem}(\\.[0-9a-f]{10})?\\${ext}$`).test(new URL(e.name).pathname)).length;
+  }, file);
 const options = (page: Page) => page.locator('#place-list [role="option"]');
 
 async function typeAndWait(page: Page, text: string) {

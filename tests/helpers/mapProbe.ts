@@ -1,10 +1,13 @@
 import type { Page } from 'playwright-core';
 
-/** Wait until the map has drawn its first frame with data layers. */
+/** Wait until the map has drawn its first frame with data layers (fails at once, with the reason, on the static map). */
 export async function waitForMap(page: Page, timeout = 45_000): Promise<void> {
   // the map loads when it comes near the viewport
   await page.locator('#map').scrollIntoViewIfNeeded();
-  await page.waitForSelector('#map[data-map-state="ready"]', { timeout });
+  await page.waitForSelector('#map[data-map-state="ready"], #map[data-map-state="static"]', { timeout });
+  if ((await page.getAttribute('#map', 'data-map-state')) === 'static') {
+    throw new Error(`the static map instead of the live one: ${await page.locator('#map-status').innerText()}`);
+  }
 }
 
 /** Screen position (relative to #map) of a lon/lat, via the live MapLibre instance. */

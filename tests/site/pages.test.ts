@@ -33,8 +33,9 @@ describe('built pages (issue 11)', () => {
   it('the downloads page lists the Excel table and gives every file its real size (manifest.json too)', () => {
     for (const [route, mib] of [['downloads', '（'], ['en/downloads', ' (']] as const) {
       const html = readFileSync(path.join(DIST, route, 'index.html'), 'utf8');
-      expect(html).toContain('href="/data/indicators-excel.csv"');
-      const sizes = [...html.matchAll(/href="\/data\/([^"]+)"[^>]*>[\s\S]*?<\/a><span class="note">([^<]+)<\/span>/g)].map((m) => [m[1], m[2]]);
+      // linked by content-versioned names, saved under the plain ones (download="…")
+      expect(html).toMatch(/href="\/data\/indicators-excel\.[0-9a-f]{10}\.csv" download="indicators-excel\.csv"/);
+      const sizes = [...html.matchAll(/href="\/data\/[^"]+" download="([^"]+)"[^>]*>[\s\S]*?<\/a><span class="note">([^<]+)<\/span>/g)].map((m) => [m[1], m[2]]);
       expect(sizes.length).toBeGreaterThan(15);
       for (const [file, size] of sizes) {
         expect(size, file).not.toMatch(/\b0 B/);
@@ -48,10 +49,10 @@ describe('built pages (issue 11)', () => {
 
   it('the map offers the rows of the current view as CSV, for every indicator', () => {
     const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
-    expect(html).toMatch(/<a class="button" id="download-view" href="\/data\/view-water_use_cap\.csv" download>下载当前视图数据（CSV）<\/a>/);
+    expect(html).toMatch(/<a class="button" id="download-view" href="\/data\/view-water_use_cap\.[0-9a-f]{10}\.csv" download="view-water_use_cap\.csv">下载当前视图数据（CSV）<\/a>/);
     const cfg = JSON.parse(/<script type="application\/json" id="atlas-config">([\s\S]*?)<\/script>/.exec(html)![1]);
     for (const [id, url] of Object.entries(cfg.viewCsv as Record<string, string>)) {
-      expect(url).toBe(`/data/view-${id}.csv`);
+      expect(url).toMatch(new RegExp(`^/data/view-${id}\\.[0-9a-f]{10}\\.csv$`));
       const csv = readFileSync(path.join(DIST, url), 'utf8');
       expect(csv.split('\r\n')).toHaveLength(15); // header, 全市, 12 counties, trailing
     }

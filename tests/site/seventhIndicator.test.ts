@@ -13,6 +13,7 @@ import path from 'node:path';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic';
 import { launch } from '../helpers/browser';
 import { project, waitForMap } from '../helpers/mapProbe';
+import { buildEnv } from '../helpers/variant';
 
 const ID = 'fixture_reuse_share';
 const ENTRY = `
@@ -52,7 +53,7 @@ let server: StaticServer;
 
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'atlas-seventh-'));
-  for (const f of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'data-pipeline', 'public']) {
+  for (const f of ['package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'data-pipeline', 'public', 'scripts']) {
     await fs.cp(f, path.join(dir, f), { recursive: true, filter: (src) => !src.includes(`public${path.sep}data`) });
   }
   await fs.symlink(path.resolve('node_modules'), path.join(dir, 'node_modules'), 'dir');
@@ -63,9 +64,7 @@ beforeAll(async () => {
   const annex = path.join(dir, 'data-pipeline/input/annex.csv');
   const lines = (await fs.readFile(annex, 'utf8')).trimEnd().split('\n');
   await fs.writeFile(annex, [`${lines[0]},测试指标再利用比例（%）`, ...lines.slice(1).map((l) => `${l},${VALUES[l.split(',')[0]]}`)].join('\n') + '\n');
-  const env = { ...process.env };
-  delete env.ATLAS_OUT_DIR;
-  delete env.ATLAS_DATA_DIR;
+  const env = buildEnv();
   const run = (cmd: string, args: string[]) => execFileSync(path.join('node_modules/.bin', cmd), args, { cwd: dir, stdio: 'pipe', env });
   run('tsx', ['data-pipeline/cli.ts']);
   run('astro', ['build']);
@@ -86,7 +85,7 @@ describe('a seventh indicator, added only to the registry and the annex CSV', ()
     expect(html).toMatch(new RegExp(`data-legend="${ID}"[^]*?保持2020年水平[^]*?不适用（/）`));
     expect(html).toContain(`data-col="${ID}"`);
     expect(html).toMatch(new RegExp(`<td data-col="${ID}"[^>]*>\\s*88\\.8\\s*</td>`));
-    expect(html).toContain(`choropleth-${ID}.svg`);
+    expect(html).toMatch(new RegExp(`choropleth-${ID}\\.[0-9a-f]{10}\\.svg`));
   });
 
   it('is on every county page, in both languages', async () => {
