@@ -6,7 +6,7 @@
  * (tests/pipeline/seventhIndicator.test.ts builds the whole site with a fixture one to prove it).
  */
 
-import type { IndicatorDef } from './contract';
+import type { IndicatorDef } from './indicatorDef';
 
 export const INDICATORS = [
   {
