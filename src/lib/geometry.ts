@@ -15,6 +15,12 @@ export function unionBBox(boxes: readonly BBox[]): BBox {
   ];
 }
 
+/**
+ * How much around a county a map opened on it shows (embed, live or static): 35% of its size each
+ * way, enough for its neighbours' near parts and names, as the county pages' SVG maps frame it.
+ */
+export const COUNTY_FRAME_PAD = 0.35;
+
 /** A box grown by `f` of its width and height on every side (f = 0.05: 5% each way). */
 export function padBBox(b: BBox, f: number): BBox {
   const dx = (b[2] - b[0]) * f;
