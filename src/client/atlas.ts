@@ -7,7 +7,7 @@
 import { parseEmbedOptions, parseState, serializeEmbed, serializeState, type AtlasState, type LayerId, type View } from '../lib/urlState';
 import type { IndicatorMeta } from '../domain/contract';
 import type { CellWords } from '../domain/vocabulary';
-import type { AtlasMap } from '../map/initMap';
+import type { AtlasMap, MapConfig } from '../map/initMap';
 import type { MapDataUrls } from '../lib/paths';
 import { loadMap, type LoadOptions } from '../map/loadMap';
 import { markAnnexTable, wireAnnexTable } from './annexTable';
@@ -17,7 +17,7 @@ import { staticMap, type StaticMap } from './staticMap';
 import { postHeight, whenWanted } from './embedFrame';
 import { SELECT_COUNTY_EVENT, type SelectCountyDetail } from '../lib/atlasEvents';
 
-interface Config extends ShareConfig {
+interface Config extends ShareConfig, MapConfig {
   mode: 'full' | 'embed';
   /** this edition's home page, with the base path */
   home: string;
@@ -61,6 +61,9 @@ function start(cfg: Config) {
   if (embedRoot) embedRoot.dataset.controls = embedOpts.controls ? 'on' : 'off';
   const staticEl = $<HTMLElement>('#static-map');
   const still: StaticMap | null = staticEl ? staticMap(staticEl, cfg.names) : null;
+  // the embed opens on the county its address names (and its neighbours), static and live alike; a county
+  // tapped later is outlined and named, but the camera stays where the reader is looking
+  if (embed) cfg.frameCounty = state.county;
 
   const metaOf = (id: string) => cfg.meta.find((m) => m.id === id)!;
 
@@ -152,7 +155,7 @@ function start(cfg: Config) {
       line.hidden = !text;
       line.textContent = text ? `${cfg.names[state.county!]}${cfg.lang === 'zh' ? '：' : ': '}${text}` : '';
     }
-    if (still && mapEl.dataset.mapState !== 'ready') still.show(cfg.svg[state.indicator], state.county).catch((err) => console.warn('static map', err));
+    if (still && mapEl.dataset.mapState !== 'ready') still.show(cfg.svg[state.indicator], cfg.frameCounty ?? null, state.county).catch((err) => console.warn('static map', err));
   }
 
   /**

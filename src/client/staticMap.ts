@@ -18,8 +18,8 @@ const VALUES_MIN_SCALE = 0.62;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export interface StaticMap {
-  /** draw the indicator's SVG (fetched once per URL) framed on `county` or the whole city */
-  show: (svgUrl: string, county: string | null) => Promise<void>;
+  /** draw the indicator's SVG (fetched once per URL) framed on `frame` (and its neighbours) or the whole city, `selected` outlined */
+  show: (svgUrl: string, frame: string | null, selected: string | null) => Promise<void>;
   /** the county a click or tap landed on, or null */
   countyAt: (target: EventTarget | null) => string | null;
 }
@@ -32,7 +32,7 @@ export function staticMap(host: HTMLElement, names: Record<string, string>): Sta
   let shapes: SVGGElement | null = null;
   let labels: SVGGElement | null = null;
   let shown = '';
-  let framed: string | null = null;
+  let framed = '';
   let asked = 0;
 
   function insert(text: string) {
@@ -58,9 +58,29 @@ export function staticMap(host: HTMLElement, names: Record<string, string>): Sta
     }
   }
 
+  /** outlined as the live map marks it: a white halo under a dark line, the class fill kept */
+  function mark(county: string | null) {
+    if (!svg || !shapes) return;
+    svg.querySelector('[data-selected]')?.remove();
+    const path = county ? svg.querySelector<SVGPathElement>(`path[data-adcode="${county}"]`) : null;
+    if (!path) return;
+    const g = document.createElementNS(SVG_NS, 'g');
+    g.dataset.selected = county!;
+    for (const [stroke, width] of [['#ffffff', 6], ['#141414', 3]] as const) {
+      const line = document.createElementNS(SVG_NS, 'path');
+      line.setAttribute('d', path.getAttribute('d')!);
+      line.setAttribute('fill', 'none');
+      line.setAttribute('stroke', stroke);
+      line.setAttribute('stroke-width', String(width));
+      line.setAttribute('vector-effect', 'non-scaling-stroke');
+      line.setAttribute('stroke-linejoin', 'round');
+      g.append(line);
+    }
+    shapes.after(g);
+  }
+
   function frame(county: string | null) {
     if (!svg || !shapes || !labels) return;
-    svg.querySelector('[data-selected]')?.remove();
     const path = county ? svg.querySelector<SVGPathElement>(`path[data-adcode="${county}"]`) : null;
     let x: number, y: number, w: number, h: number;
     if (path) {
@@ -68,20 +88,6 @@ export function staticMap(host: HTMLElement, names: Record<string, string>): Sta
       const dx = b.width * COUNTY_FRAME_PAD;
       const dy = b.height * COUNTY_FRAME_PAD;
       [x, y, w, h] = [b.x - dx, b.y - dy, b.width + 2 * dx, b.height + 2 * dy];
-      // outlined as the live map marks it: a white halo under a dark line, the class fill kept
-      const mark = document.createElementNS(SVG_NS, 'g');
-      mark.dataset.selected = county!;
-      for (const [stroke, width] of [['#ffffff', 6], ['#141414', 3]] as const) {
-        const line = document.createElementNS(SVG_NS, 'path');
-        line.setAttribute('d', path.getAttribute('d')!);
-        line.setAttribute('fill', 'none');
-        line.setAttribute('stroke', stroke);
-        line.setAttribute('stroke-width', String(width));
-        line.setAttribute('vector-effect', 'non-scaling-stroke');
-        line.setAttribute('stroke-linejoin', 'round');
-        mark.append(line);
-      }
-      shapes.after(mark);
     } else {
       // the whole city with its names (the 红山区 callout reaches outside the counties)
       const a = shapes.getBBox();
@@ -92,7 +98,6 @@ export function staticMap(host: HTMLElement, names: Record<string, string>): Sta
       h = Math.max(a.y + a.height, b.y + b.height) + 4 - y;
     }
     svg.setAttribute('viewBox', [x, y, w, h].map((v) => v.toFixed(1)).join(' '));
-    framed = county;
     fitLabels();
   }
 
@@ -115,7 +120,7 @@ export function staticMap(host: HTMLElement, names: Record<string, string>): Sta
   new ResizeObserver(() => fitLabels()).observe(host);
 
   return {
-    async show(url, county) {
+    async show(url, county, selected) {
       const ask = ++asked;
       if (!texts.has(url)) {
         texts.set(
@@ -134,7 +139,9 @@ export function staticMap(host: HTMLElement, names: Record<string, string>): Sta
         shown = url;
         framed = '\u0000';
       }
-      if (framed !== county) frame(county);
+      if (framed !== (county ?? '')) frame(county);
+      framed = county ?? '';
+      mark(selected);
     },
     countyAt(target) {
       const p = (target as Element | null)?.closest?.('path[data-adcode]') as SVGPathElement | null;

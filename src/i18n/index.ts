@@ -106,7 +106,6 @@ const zh = {
   exportPng: '导出图片（PNG）',
   downloadSvg: '下载静态地图（SVG）',
   embed: '嵌入代码',
-  embedHelp: '把下面的代码粘贴到网页中，即可嵌入当前地图：',
   /** the embed (an iframe on another site) and its code dialog on the home page */
   embedKit: {
     activate: '点按地图可缩放',
@@ -300,7 +299,6 @@ const en: Strings = {
   exportPng: 'Export image (PNG)',
   downloadSvg: 'Download static map (SVG)',
   embed: 'Embed code',
-  embedHelp: 'Paste this code into a web page to embed the current map:',
   embedKit: {
     activate: 'Tap to zoom the map',
     mapOf: 'Map: ',

@@ -22,6 +22,7 @@ import type { AtlasState, View } from '../lib/urlState';
 import type { MapDataUrls } from '../lib/paths';
 import { buildLayers, type MapData } from './layers';
 import { COUNTY_FRAME_PAD, padBBox, type BBox } from '../lib/geometry';
+import { FLOW_CYCLES, FLOW_PERIOD_MS } from './flow';
 
 setWorkerUrl(workerUrl);
 
@@ -47,19 +48,12 @@ export interface MapConfig {
   lang: 'zh' | 'en';
   /** static (no pan/zoom), e.g. for PNG-like embeds and presentation */
   interactive?: boolean;
-  /** each county's box: with `fitCounty`, a map opened on a county starts on it and its neighbours */
+  /** each county's box, for `frameCounty` */
   bboxes?: Record<string, BBox>;
-  fitCounty?: boolean;
+  /** the county (and its neighbours) the map starts on, instead of the whole city (the embed's c=) */
+  frameCounty?: string | null;
 }
 
-/** one pass of the reclaimed-water flow along its line, ms */
-export const FLOW_PERIOD_MS = 4000;
-/**
- * passes of the flow shown while the map is in view, then it rests (a frame still), until the reader
- * touches the map, zooms or changes what it shows: a moving line says "water flows this way" in
- * a few passes, and software WebGL no longer holds both cores for as long as the map stays in view
- */
-export const FLOW_CYCLES = 3;
 
 export interface MapCallbacks {
   onSelectCounty: (adcode: string | null) => void;
@@ -131,8 +125,8 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
   let fitPadding = 16;
   let fitBox: BBox | null = initial.view
     ? null
-    : cfg.fitCounty && initial.county && cfg.bboxes?.[initial.county]
-      ? padBBox(cfg.bboxes[initial.county], COUNTY_FRAME_PAD)
+    : cfg.frameCounty && cfg.bboxes?.[cfg.frameCounty]
+      ? padBBox(cfg.bboxes[cfg.frameCounty], COUNTY_FRAME_PAD)
       : cfg.bbox;
   const map = new MlMap({
     container,
@@ -214,8 +208,9 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       running = false;
       return;
     }
-    // time spent in view only (a long pause in a hidden tab does not count as a pass)
-    const dt = Math.min(t - (lastTick || t), 100);
+    // time while running only: the loop stops whenever the flow pauses, and restarts from here
+    // (a slow machine's long frames count in full, so the passes end on time however few frames it draws)
+    const dt = Math.min(t - (lastTick || t), 1000);
     lastTick = t;
     phase = (phase + dt / FLOW_PERIOD_MS) % 1;
     flowLeftMs -= dt;
