@@ -7,8 +7,13 @@
 
 /** the message an embed posts to its host page; the dialog's snippet listens for exactly this */
 export const HEIGHT_MESSAGE = 'chifeng-atlas:height';
-/** "in view for a moment": this long, at least half of the frame visible, the tab in front (ms) */
-export const LOOK_MS = 2500;
+/**
+ * "in view for a moment": this long, at least half of the frame visible, the tab in front (ms). Long
+ * enough that a reader scrolling through the article never starts the map (on a phone a cross-site
+ * frame often shares the news page's process, so starting WebGL there would stall its scrolling),
+ * short enough that one who stops to look gets the live map without asking.
+ */
+export const LOOK_MS = 4000;
 /**
  * The map's height for a frame `width` px wide, before the controls, legend and source: the city is
  * about as tall as it is wide (the static SVG fits it in 696 × 718 px), so a square, within bounds
