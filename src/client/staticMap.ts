@@ -6,7 +6,7 @@
  * the frame to any size (viewBox, "meet"); labels are rescaled to stay readable. The chosen county
  * is outlined, never refilled, as on the live map. No WebGL: an embed nobody touches costs one SVG.
  */
-import { COUNTY_FRAME_PAD } from '../lib/geometry';
+import { countyFrame } from '../lib/geometry';
 
 /** label size on screen, CSS px: never smaller (a small frame), never larger (a county up close) */
 const LABEL_MIN_PX = 10;
@@ -85,9 +85,9 @@ export function staticMap(host: HTMLElement, names: Record<string, string>): Sta
     let x: number, y: number, w: number, h: number;
     if (path) {
       const b = path.getBBox();
-      const dx = b.width * COUNTY_FRAME_PAD;
-      const dy = b.height * COUNTY_FRAME_PAD;
-      [x, y, w, h] = [b.x - dx, b.y - dy, b.width + 2 * dx, b.height + 2 * dy];
+      const c = shapes.getBBox();
+      const [x0, y0, x1, y1] = countyFrame([b.x, b.y, b.x + b.width, b.y + b.height], [c.x, c.y, c.x + c.width, c.y + c.height]);
+      [x, y, w, h] = [x0, y0, x1 - x0, y1 - y0];
     } else {
       // the whole city with its names (the 红山区 callout reaches outside the counties)
       const a = shapes.getBBox();

@@ -21,7 +21,7 @@ import type { CellWords } from '../domain/vocabulary';
 import type { AtlasState, View } from '../lib/urlState';
 import type { MapDataUrls } from '../lib/paths';
 import { buildLayers, type MapData } from './layers';
-import { COUNTY_FRAME_PAD, padBBox, type BBox } from '../lib/geometry';
+import { countyFrame, type BBox } from '../lib/geometry';
 import { FLOW_CYCLES, FLOW_PERIOD_MS } from './flow';
 
 setWorkerUrl(workerUrl);
@@ -126,7 +126,7 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
   let fitBox: BBox | null = initial.view
     ? null
     : cfg.frameCounty && cfg.bboxes?.[cfg.frameCounty]
-      ? padBBox(cfg.bboxes[cfg.frameCounty], COUNTY_FRAME_PAD)
+      ? countyFrame(cfg.bboxes[cfg.frameCounty], cfg.bbox)
       : cfg.bbox;
   const map = new MlMap({
     container,
