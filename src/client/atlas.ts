@@ -273,6 +273,8 @@ function start(cfg: Config) {
       strings: cfg.strings,
       fallback: showFallback,
       onLoaded: (m) => {
+        // a keyboard reader who asked for the live map with the embed's button lands on the map itself
+        if (embed && document.activeElement === $('#map-activate')) m.map.getCanvas().focus();
         map = m;
         (window as unknown as { __atlasMap: AtlasMap }).__atlasMap = m;
         const png = $<HTMLButtonElement>('#export-png');

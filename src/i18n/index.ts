@@ -110,7 +110,6 @@ const zh = {
   embedKit: {
     activate: '点按地图可缩放',
     mapOf: '地图：',
-    sourceShort: '来源：赤政发〔2025〕11号 附件（2025-04-11）；边界为示意',
     intro: '选择要嵌入的内容，看一下预览，再复制代码粘贴到网页的 HTML 中。',
     indicator: '指标',
     county: '选中的旗县区',
@@ -302,7 +301,6 @@ const en: Strings = {
   embedKit: {
     activate: 'Tap to zoom the map',
     mapOf: 'Map: ',
-    sourceShort: 'Source: 赤政发〔2025〕11号, annex (11 April 2025); boundaries illustrative',
     intro: 'Choose what to embed, check the preview, then copy the code into your page’s HTML.',
     indicator: 'Indicator',
     county: 'Selected county',
