@@ -309,7 +309,7 @@ const en: Strings = {
     autoHeight: 'Automatic height: add a small script that sets the frame’s height to suit its width, with no scroll bar',
     controls: 'Show the indicator choice (off: only the chosen indicator)',
     keepView: 'Use the map’s current zoom and position',
-    keepViewNone: '(the map has not been moved)',
+    keepViewNone: ' (the map has not been moved)',
     preview: 'Preview',
     code: 'Embed code',
     copy: 'Copy code',
