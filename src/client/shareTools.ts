@@ -10,7 +10,6 @@ import type { LegendItem } from '../domain/cellLook';
 import { unitLabel } from '../domain/format';
 import type { AtlasMap } from '../map/initMap';
 import { serializeEmbed, viewUrl, type AtlasState } from '../lib/urlState';
-import { withBase } from '../lib/paths';
 import { HEIGHT_MESSAGE, autoHeightScript } from './embedFrame';
 import type { LayerLegendItem } from './exportPng';
 import { copyText, flash } from './copy';
@@ -31,6 +30,8 @@ export interface ShareConfig {
   };
   /** the embed dialog's feedback words */
   embedCopied: string;
+  /** the site's root with the base path ("/" or "/jieshui/"): the auto-height lines resize only frames under it */
+  siteRoot: string;
   /** GEM's credit and licence, added to the PNG when the coal mines are on it (CC BY 4.0) */
   pngMinesNote?: string;
   legends: Record<string, LegendItem[]>;
@@ -62,7 +63,7 @@ export function embedSrc(cfg: ShareConfig, state: AtlasState, o: Pick<EmbedChoic
 export function embedSnippet(cfg: ShareConfig, state: AtlasState, o: EmbedChoice, title: string): string {
   const frame = `<iframe src="${escapeAttr(embedSrc(cfg, state, o))}" width="100%" height="${o.height}" style="border:0;max-width:100%" title="${escapeAttr(title)}" loading="lazy"></iframe>`;
   // the script resizes only frames whose address starts with this site's (base path included)
-  return o.autoHeight ? `${frame}\n${autoHeightScript(location.origin, new URL(withBase(''), location.origin).href)}` : frame;
+  return o.autoHeight ? `${frame}\n${autoHeightScript(location.origin, new URL(cfg.siteRoot, location.origin).href)}` : frame;
 }
 
 /** heights an editor may choose, px: below, the controls leave no room for a map; above, a page of its own */
