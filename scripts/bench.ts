@@ -1,5 +1,6 @@
 /**
- * npm run bench [-- --skip-build] — how heavy and how fast the built site is.
+ * npm run bench [-- --skip-build] [-- --route=/embed/] — how heavy and how fast the built site is
+ * (--route, repeatable: only these routes, e.g. while working on one page; the full run is long).
  *
  * 1. wall-clock time of the data pipeline and of the full build;
  * 2. per route, in headless Chromium at 390×844: bytes by type (raw and gzip) and
@@ -225,7 +226,9 @@ async function main(): Promise<number> {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'bench-dist-'));
   await fs.cp(DIST, root, { recursive: true });
 
-  const results: RouteResult[] = ROUTES.map((route) =>
+  const only = process.argv.filter((a) => a.startsWith('--route=')).map((a) => a.slice('--route='.length));
+  const routes = only.length ? ROUTES.filter((r) => only.includes(r)) : ROUTES;
+  const results: RouteResult[] = routes.map((route) =>
     existsSync(pageFileFor(root, route)) ? { route } : { route, skipped: `${pageFileFor(DIST, route)} not built yet` },
   );
   for (const r of results) if (r.skipped) console.log(`  skipping ${r.route}: ${r.skipped}`);

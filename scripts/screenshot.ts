@@ -3,7 +3,8 @@
  * not testing, into /tmp/shots: 390×844 and 1440×900 (SIZES=390x844,1920x1080 to choose).
  * FULL=1 for whole pages; SCROLL=<css selector> to bring an element into view first (e.g. #map,
  * which loads the live map). DIST=<folder> BASE=/jieshui/ for a build with a base path (served only
- * under it; give paths with the base); SHOTS=<folder> to write elsewhere than /tmp/shots.
+ * under it; give paths with the base); SHOTS=<folder> to write elsewhere than /tmp/shots;
+ * CLICK=<css selector> to click something once the map is up (e.g. #embed-toggle), WAIT=ms before the shot (default 800).
  */
 import { serveStatic } from './serveStatic';
 import { launch, watch } from '../tests/helpers/browser';
@@ -22,7 +23,11 @@ for (const p of paths) {
     await page.goto(server.url + p);
     if (process.env.SCROLL) await page.locator(process.env.SCROLL).first().scrollIntoViewIfNeeded().catch(() => {});
     await page.waitForSelector('[data-map-state="ready"], [data-map-state="static"]', { timeout: 45000 }).catch(() => {});
-    await page.waitForTimeout(800);
+    if (process.env.CLICK) {
+      await page.locator(process.env.CLICK).first().click();
+      await page.locator(process.env.CLICK).first().scrollIntoViewIfNeeded();
+    }
+    await page.waitForTimeout(Number(process.env.WAIT ?? 800));
     const file = `${shots}/${p.replace(/[^a-z0-9]+/gi, '_')}-${width}x${height}.png`;
     await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
     console.log(file, 'errors:', w.errors, 'off-origin:', w.offOrigin);

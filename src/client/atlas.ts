@@ -4,18 +4,20 @@
  * step. Small on purpose: the table, tooltip and share tools are modules of their own, and the
  * map libraries arrive through src/map/loadMap.ts only when the map is needed.
  */
-import { parseState, serializeState, type AtlasState, type LayerId, type View } from '../lib/urlState';
+import { parseEmbedOptions, parseState, serializeEmbed, serializeState, type AtlasState, type LayerId, type View } from '../lib/urlState';
 import type { IndicatorMeta } from '../domain/contract';
 import type { CellWords } from '../domain/vocabulary';
-import type { AtlasMap } from '../map/initMap';
+import type { AtlasMap, MapConfig } from '../map/initMap';
 import type { MapDataUrls } from '../lib/paths';
 import { loadMap, type LoadOptions } from '../map/loadMap';
 import { markAnnexTable, wireAnnexTable } from './annexTable';
 import { showTooltip } from './tooltip';
-import { embedSnippet, wireShareTools, type ShareConfig } from './shareTools';
+import { wireShareTools, type ShareConfig } from './shareTools';
+import { staticMap, type StaticMap } from './staticMap';
+import { postHeight, whenWanted } from './embedFrame';
 import { SELECT_COUNTY_EVENT, type SelectCountyDetail } from '../lib/atlasEvents';
 
-interface Config extends ShareConfig {
+interface Config extends ShareConfig, MapConfig {
   mode: 'full' | 'embed';
   /** this edition's home page, with the base path */
   home: string;
@@ -33,6 +35,8 @@ interface Config extends ShareConfig {
   svg: Record<string, string>;
   names: Record<string, string>;
   bboxes: Record<string, [number, number, number, number]>;
+  /** embed only: each county's figure with its unit, by indicator, as its panel prints it */
+  countyText: Record<string, Record<string, string>>;
 }
 
 const cfgEl = document.getElementById('atlas-config');
@@ -50,12 +54,23 @@ function start(cfg: Config) {
   let state: AtlasState = parseState(location.search);
   let map: AtlasMap | null = null;
   let fallbackImg: HTMLImageElement | null = null;
+  const embed = cfg.mode === 'embed';
+  // the embed's own options (controls=0) stay in its address through every update
+  const embedOpts = parseEmbedOptions(location.search);
+  const embedRoot = $<HTMLElement>('#embed');
+  if (embedRoot) embedRoot.dataset.controls = embedOpts.controls ? 'on' : 'off';
+  const staticEl = $<HTMLElement>('#static-map');
+  const still: StaticMap | null = staticEl ? staticMap(staticEl, cfg.names) : null;
+  // the embed opens on the county its address names (and its neighbours), static and live alike; a county
+  // tapped later is outlined and named, but the camera stays where the reader is looking
+  if (embed) cfg.frameCounty = state.county;
 
   const metaOf = (id: string) => cfg.meta.find((m) => m.id === id)!;
 
   function showFallback(message: string) {
     map = null;
-    if (!fallbackImg) {
+    // the embed already shows the static map, framed to fit; elsewhere the whole SVG comes in as an image
+    if (!fallbackImg && !still) {
       fallbackImg = document.createElement('img');
       fallbackImg.className = 'fallback';
       mapEl.prepend(fallbackImg);
@@ -89,6 +104,7 @@ function start(cfg: Config) {
     select.value = state.indicator;
     for (const el of $$<HTMLElement>('[data-legend]')) el.hidden = el.dataset.legend !== state.indicator;
     for (const el of $$<HTMLElement>('[data-summary]')) el.hidden = el.dataset.summary !== state.indicator;
+    for (const el of $$<HTMLElement>('[data-title]')) el.hidden = el.dataset.title !== state.indicator;
     for (const cb of $$<HTMLInputElement>('input[name="layer"]')) if (!cb.disabled) cb.checked = state.layers.includes(cb.value as LayerId);
     if (table) markAnnexTable(table, state.indicator, state.county);
     for (const p of $$<HTMLElement>('[data-panel]')) p.hidden = p.dataset.panel !== state.county;
@@ -99,6 +115,7 @@ function start(cfg: Config) {
     }
     syncFallback();
     syncSheet();
+    syncEmbed();
     map?.update(state);
     // the badge shows whenever a layer with schematic geometry is on the map
     const badge = $<HTMLElement>('#schematic-badge');
@@ -122,13 +139,23 @@ function start(cfg: Config) {
       csvLink.href = cfg.viewCsv[state.indicator];
       csvLink.download = (csvLink.pathname.split('/').pop() ?? '').replace(/\.[0-9a-f]{10}(\.csv)$/, '$1');
     }
-    const code = $<HTMLTextAreaElement>('#embed-code');
-    if (code) code.value = embedSnippet(cfg, state);
     const full = $<HTMLAnchorElement>('#embed-full');
     if (full) full.href = `${cfg.home}${serializeState(state)}`;
-    const url = `${location.pathname}${serializeState(state)}${location.hash}`;
-    if (how === 'push' && url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url);
-    if (how === 'replace') history.replaceState(null, '', url);
+    const url = `${location.pathname}${embed ? serializeEmbed(state, embedOpts) : serializeState(state)}${location.hash}`;
+    // a frame's history is the host page's: the embed never adds entries to its back button
+    if (how === 'push' && !embed && url !== `${location.pathname}${location.search}${location.hash}`) history.pushState(null, '', url);
+    if (how === 'replace' || (how === 'push' && embed)) history.replaceState(null, '', url);
+  }
+
+  /** the embed: the chosen county named with its figure, and the static map until the live one is up */
+  function syncEmbed() {
+    const line = $<HTMLElement>('#embed-county');
+    if (line) {
+      const text = state.county ? cfg.countyText[state.county]?.[state.indicator] : undefined;
+      line.hidden = !text;
+      line.textContent = text ? `${cfg.names[state.county!]}${cfg.lang === 'zh' ? '：' : ': '}${text}` : '';
+    }
+    if (still && mapEl.dataset.mapState !== 'ready') still.show(cfg.svg[state.indicator], cfg.frameCounty ?? null, state.county).catch((err) => console.warn('static map', err));
   }
 
   /**
@@ -196,6 +223,13 @@ function start(cfg: Config) {
     if (document.readyState === 'complete') toMap();
     else window.addEventListener('load', toMap, { once: true });
   }
+  // a tap on a county of the static map chooses it at once, while the live map loads
+  staticEl?.addEventListener('click', (e) => {
+    const code = still?.countyAt(e.target);
+    if (code) selectCounty(code, true);
+  });
+  if (embedRoot) postHeight(embedRoot, mapEl);
+
   let pointerType = '';
   mapEl.addEventListener('pointerdown', (e) => (pointerType = e.pointerType), { capture: true });
   mapEl.addEventListener('pointermove', (e) => (pointerType = e.pointerType), { capture: true, passive: true });
@@ -227,10 +261,20 @@ function start(cfg: Config) {
       onReady: () => undefined,
     },
     {
-      whenNear: mapEl,
+      ...(embed
+        ? {
+            trigger: (start: () => void) =>
+              whenWanted(mapEl, $<HTMLElement>('#map-activate'), () => {
+                mapEl.dataset.mapState = 'loading';
+                start();
+              }),
+          }
+        : { whenNear: mapEl }),
       strings: cfg.strings,
       fallback: showFallback,
       onLoaded: (m) => {
+        // a keyboard reader who asked for the live map with the embed's button lands on the map itself
+        if (embed && document.activeElement === $('#map-activate')) m.map.getCanvas().focus();
         map = m;
         (window as unknown as { __atlasMap: AtlasMap }).__atlasMap = m;
         const png = $<HTMLButtonElement>('#export-png');

@@ -15,6 +15,28 @@ export function unionBBox(boxes: readonly BBox[]): BBox {
   ];
 }
 
+/**
+ * How much around a county a map opened on it shows (embed, live or static): 35% of its size each
+ * way, enough for its neighbours' near parts and names, as the county pages' SVG maps frame it.
+ */
+export const COUNTY_FRAME_PAD = 0.35;
+/** …and never less than this share of the city's width and height: 红山区 alone would fill the frame with one street grid */
+export const COUNTY_FRAME_MIN = 0.4;
+
+/**
+ * The box a map opened on a county shows: the county with COUNTY_FRAME_PAD around it, grown about
+ * its centre to at least COUNTY_FRAME_MIN of the city's size. Works on any axis-aligned boxes given
+ * as [minX, minY, maxX, maxY] (degrees for the live map, SVG units for the static one).
+ */
+export function countyFrame(county: BBox, city: BBox): BBox {
+  const [w, s, e, n] = padBBox(county, COUNTY_FRAME_PAD);
+  const cx = (w + e) / 2;
+  const cy = (s + n) / 2;
+  const hw = Math.max(e - w, (city[2] - city[0]) * COUNTY_FRAME_MIN) / 2;
+  const hh = Math.max(n - s, (city[3] - city[1]) * COUNTY_FRAME_MIN) / 2;
+  return [cx - hw, cy - hh, cx + hw, cy + hh];
+}
+
 /** A box grown by `f` of its width and height on every side (f = 0.05: 5% each way). */
 export function padBBox(b: BBox, f: number): BBox {
   const dx = (b[2] - b[0]) * f;

@@ -77,3 +77,23 @@ export function serializeState(s: AtlasState): string {
 export function viewUrl(at: Pick<Location, 'origin' | 'pathname'>, s: AtlasState): string {
   return `${at.origin}${at.pathname}${serializeState(s)}`;
 }
+
+/**
+ * What only an embed's address carries, after the view: `controls=0` hides the indicator choice
+ * (the embed shows the chosen indicator's name instead). Kept through the embed's own URL updates.
+ */
+export interface EmbedOptions {
+  controls: boolean;
+}
+export const DEFAULT_EMBED: EmbedOptions = { controls: true };
+
+export function parseEmbedOptions(search: string): EmbedOptions {
+  return { controls: new URLSearchParams(search).get('controls') !== '0' };
+}
+
+/** The query of an embed: the view's parameters, then the embed's own ("?i=…&controls=0"). */
+export function serializeEmbed(s: AtlasState, o: EmbedOptions): string {
+  const view = serializeState(s);
+  const extra = o.controls ? '' : 'controls=0';
+  return extra ? `${view ? `${view}&` : '?'}${extra}` : view;
+}

@@ -21,6 +21,8 @@ import type { CellWords } from '../domain/vocabulary';
 import type { AtlasState, View } from '../lib/urlState';
 import type { MapDataUrls } from '../lib/paths';
 import { buildLayers, type MapData } from './layers';
+import { countyFrame, type BBox } from '../lib/geometry';
+import { FLOW_CYCLES, FLOW_PERIOD_MS } from './flow';
 
 setWorkerUrl(workerUrl);
 
@@ -46,7 +48,12 @@ export interface MapConfig {
   lang: 'zh' | 'en';
   /** static (no pan/zoom), e.g. for PNG-like embeds and presentation */
   interactive?: boolean;
+  /** each county's box, for `frameCounty` */
+  bboxes?: Record<string, BBox>;
+  /** the county (and its neighbours) the map starts on, instead of the whole city (the embed's c=) */
+  frameCounty?: string | null;
 }
+
 
 export interface MapCallbacks {
   onSelectCounty: (adcode: string | null) => void;
@@ -67,6 +74,10 @@ export interface AtlasMap {
   toCanvas: (scale: number) => Promise<HTMLCanvasElement>;
   destroy: () => void;
   map: MlMap;
+  /** frames deck.gl has drawn so far (tests: the flow stops drawing when it rests) */
+  redraws: () => number;
+  /** whether the flow animation is asking for frames now */
+  animating: () => boolean;
 }
 
 const reducedMotion = () => window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -109,13 +120,21 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       { id: 'city-halo', type: 'line', source: 'context', filter: ['==', ['get', 'role'], 'city'], paint: { 'line-color': '#5b6770', 'line-width': 5, 'line-opacity': 0.35 } },
     ],
   };
+  // the box the camera fits to the frame, kept while the reader has not moved the map, so a
+  // frame that changes size (an iframe resized, a phone turned) shows the same whole area
+  let fitPadding = 16;
+  let fitBox: BBox | null = initial.view
+    ? null
+    : cfg.frameCounty && cfg.bboxes?.[cfg.frameCounty]
+      ? countyFrame(cfg.bboxes[cfg.frameCounty], cfg.bbox)
+      : cfg.bbox;
   const map = new MlMap({
     container,
     style,
-    bounds: initial.view ? undefined : cfg.bbox,
+    bounds: fitBox ?? undefined,
     center: initial.view ? [initial.view.lon, initial.view.lat] : undefined,
     zoom: initial.view?.zoom,
-    fitBoundsOptions: { padding: 16 },
+    fitBoundsOptions: { padding: fitPadding },
     attributionControl: false,
     interactive: cfg.interactive !== false,
     dragRotate: false,
@@ -167,29 +186,67 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
   for (const c of container.querySelectorAll<HTMLCanvasElement>('canvas:not(.maplibregl-canvas)')) c.tabIndex = -1;
   map.getCanvas().setAttribute('aria-label', cfg.lang === 'zh' ? '交互地图：方向键平移，加减号缩放' : 'Interactive map: arrow keys pan, + and − zoom');
 
-  // animate the reclaimed-water flow; still when the visitor prefers reduced motion
-  // ~15 frames a second is enough for a slow flow and keeps software-rendered WebGL idle
-  // most of the time; nothing is drawn while the map is off screen or the tab hidden
+  // animate the reclaimed-water flow; still when the visitor prefers reduced motion. ~15 frames a
+  // second is enough for a slow flow. Frames are asked for only while the flow runs: it pauses
+  // while the map is off screen or the tab hidden, and rests after FLOW_CYCLES passes until the
+  // reader interacts (each interaction grants FLOW_CYCLES more)
+  // ready = the first frame in which deck.gl has drawn the data layers over the loaded base map
+  let ready = false;
   let raf = 0;
+  let running = false;
   let lastFrame = 0;
+  let lastTick = 0;
+  let phase = 0;
+  let flowLeftMs = FLOW_CYCLES * FLOW_PERIOD_MS;
   let visible = true;
   let exportingDepth = 0;
-  const io = new IntersectionObserver((es) => (visible = es.some((e) => e.isIntersecting)));
-  io.observe(container);
-  const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
+  let silentDepth = 0;
+  let redraws = 0;
+  const wantsFlow = () => flowTime !== null && visible && !document.hidden && flowLeftMs > 0 && state.layers.includes('reclaimed_water_line');
   const tick = (t: number) => {
-    if (flowTime !== null && visible && !document.hidden && t - lastFrame > 66 && state.layers.includes('reclaimed_water_line')) {
+    if (!wantsFlow()) {
+      running = false;
+      return;
+    }
+    // time while running only: the loop stops whenever the flow pauses, and restarts from here
+    // (a slow machine's long frames count in full, so the passes end on time however few frames it draws)
+    const dt = Math.min(t - (lastTick || t), 1000);
+    lastTick = t;
+    phase = (phase + dt / FLOW_PERIOD_MS) % 1;
+    flowLeftMs -= dt;
+    if (t - lastFrame > 66 || flowLeftMs <= 0) {
       lastFrame = t;
-      flowTime = (t / 4000) % 1;
+      flowTime = phase;
       render();
     }
     raf = requestAnimationFrame(tick);
   };
+  const runFlow = () => {
+    if (running || !ready || !wantsFlow()) return;
+    running = true;
+    lastTick = 0;
+    raf = requestAnimationFrame(tick);
+  };
+  /** the reader did something with the map: the flow may run its passes again */
+  const wake = () => {
+    flowLeftMs = FLOW_CYCLES * FLOW_PERIOD_MS;
+    runFlow();
+  };
+  const io = new IntersectionObserver((es) => {
+    visible = es.some((e) => e.isIntersecting);
+    runFlow();
+  });
+  io.observe(container);
+  const onVisibility = () => runFlow();
+  document.addEventListener('visibilitychange', onVisibility);
+  for (const type of ['pointerdown', 'wheel', 'keydown'] as const) container.addEventListener(type, wake, { passive: true });
+  const motionQuery = window.matchMedia('(prefers-reduced-motion: reduce)');
   const onMotionChange = () => {
-    flowTime = motionQuery.matches ? null : 0;
+    flowTime = motionQuery.matches ? null : phase;
     cancelAnimationFrame(raf);
-    if (!motionQuery.matches) raf = requestAnimationFrame(tick);
+    running = false;
     render();
+    runFlow();
   };
   motionQuery.addEventListener('change', onMotionChange);
 
@@ -205,10 +262,9 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     });
   });
   cb.onProgress?.();
-  // ready = the first frame in which deck.gl has drawn the data layers over the loaded base map
-  let ready = false;
   overlay.setProps({
     onAfterRender: () => {
+      redraws++;
       if (ready) return;
       ready = true;
       for (const c of container.querySelectorAll<HTMLCanvasElement>('canvas:not(.maplibregl-canvas)')) c.tabIndex = -1;
@@ -227,15 +283,29 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
       }
       performance.mark('atlas-map-first-frame');
       cb.onReady();
+      runFlow();
     },
   } as never);
   render();
-  if (!reducedMotion()) raf = requestAnimationFrame(tick);
 
   map.on('zoomend', () => render());
+  // the reader moved the camera: from now on a resize keeps their view instead of refitting
+  map.on('movestart', (e) => {
+    if ((e as { originalEvent?: Event }).originalEvent) fitBox = null;
+  });
+  map.on('resize', () => {
+    if (!fitBox) return;
+    silentDepth++;
+    try {
+      map.fitBounds(fitBox, { padding: Math.min(fitPadding, container.clientWidth / 8, container.clientHeight / 8), duration: 0, maxZoom: 9.5 });
+    } finally {
+      silentDepth--;
+    }
+  });
   map.on('moveend', () => {
-    // every camera move after the first frame (the visitor's, or a fit to a chosen county) goes into the URL
-    if (!ready || exportingDepth > 0) return;
+    // every camera move after the first frame (the visitor's, or a fit to a chosen county) goes into the URL;
+    // a refit to a resized frame is not a view anyone chose
+    if (!ready || exportingDepth > 0 || silentDepth > 0) return;
     const c = map.getCenter();
     cb.onView({ lon: c.lng, lat: c.lat, zoom: map.getZoom() });
   });
@@ -243,14 +313,22 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
   const api: AtlasMap = {
     map,
     update(s) {
+      // a change of what the map shows is the reader's doing: the flow may run again
+      const changed = s.indicator !== state.indicator || s.county !== state.county || s.layers.join() !== state.layers.join();
       state = s;
       render();
+      if (changed) wake();
+      else runFlow();
     },
     flyTo(v, animate) {
       const duration = animate && !reducedMotion() ? 1200 : 0;
-      if ('bbox' in v) map.fitBounds(v.bbox, { padding: 40, duration, maxZoom: 9.5 });
+      fitBox = 'bbox' in v ? v.bbox : null;
+      fitPadding = 40;
+      if ('bbox' in v) map.fitBounds(v.bbox, { padding: Math.min(fitPadding, container.clientWidth / 8, container.clientHeight / 8), duration, maxZoom: 9.5 });
       else map.flyTo({ center: [v.lon, v.lat], zoom: v.zoom, duration });
     },
+    redraws: () => redraws,
+    animating: () => running,
     async toCanvas(scale) {
       // re-render at `scale` device pixels per CSS pixel (not an upscaled screenshot), then restore
       const prevRatio = window.devicePixelRatio;
@@ -278,7 +356,9 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     },
     destroy() {
       cancelAnimationFrame(raf);
+      running = false;
       io.disconnect();
+      document.removeEventListener('visibilitychange', onVisibility);
       motionQuery.removeEventListener('change', onMotionChange);
       map.remove();
     },

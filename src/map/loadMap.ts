@@ -14,6 +14,11 @@ import type { AtlasMap, MapCallbacks, MapConfig } from './initMap';
 export interface LoadOptions {
   /** load only once this element comes within 400 px of the viewport (else: after load, when idle) */
   whenNear?: HTMLElement;
+  /**
+   * load only when this calls `start` (the embed: on the first touch, or once seen for a moment);
+   * until then not even the WebGL check runs, so the page holds no GL context it may never use
+   */
+  trigger?: (start: () => void) => void;
   /** the reasons shown with the static map, in the page's language ({s}: seconds) */
   strings: { noWebgl: string; mapFailed: string; mapTimeout: string; mapWorker: string };
   /** show the static map and say why */
@@ -37,7 +42,7 @@ export const MAP_STEP_TIMEOUT_MS = 30_000;
 /**
  * Start the map in `el` with the state `initial()` returns when it actually starts (the page may
  * have changed state while the chunk loaded). Returns false when the page gets the static map
- * at once (no WebGL2).
+ * at once (no WebGL2; with a trigger, that is known only once it fires).
  */
 export function loadMap(
   el: HTMLElement,
@@ -46,7 +51,7 @@ export function loadMap(
   cb: Omit<MapCallbacks, 'onContextLost' | 'onProgress'>,
   o: LoadOptions,
 ): boolean {
-  if (!hasWebGL2()) {
+  if (!o.trigger && !hasWebGL2()) {
     o.fallback(o.strings.noWebgl);
     return false;
   }
@@ -101,12 +106,14 @@ export function loadMap(
   const go = () => {
     if (started) return;
     started = true;
+    if (o.trigger && !hasWebGL2()) return o.fallback(o.strings.noWebgl);
     const idle = (window as unknown as { requestIdleCallback?: Idle }).requestIdleCallback;
     if (idle) idle(load, { timeout: 1000 });
     else setTimeout(load, 50);
   };
   const whenLoaded = (f: () => void) => (document.readyState === 'complete' ? f() : window.addEventListener('load', f, { once: true }));
   whenLoaded(() => {
+    if (o.trigger) return o.trigger(go);
     const near = o.whenNear;
     if (!near || !('IntersectionObserver' in window)) return go();
     // 400 px: on a desktop's first view the map (below the intro, the targets and the press background) starts

@@ -116,7 +116,8 @@ describe('PNG export: what it says (issue 11)', () => {
       await page.click('#embed-toggle');
       expect(await page.locator('#share-status').innerText()).toBe('');
       await page.click('#share-link');
-      expect(await page.locator('#share-status').innerText()).toBe('已复制');
+      // the clipboard answers asynchronously, and the dialog's preview is loading an embed meanwhile
+      await page.waitForFunction(() => document.querySelector('#share-status')!.textContent === '已复制', null, { timeout: 5_000 });
       await page.waitForFunction(() => document.querySelector('#share-status')!.textContent === '', null, { timeout: 10_000 });
     } finally {
       await ctx.close();

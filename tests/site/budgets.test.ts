@@ -66,6 +66,17 @@ describe('byte budgets', () => {
     }
   });
 
+  it("an embed nobody touches costs at most 60 KB gzipped: its page, no map code, and its indicator's SVG map", () => {
+    // measured 2026-11-29: HTML 7.8, CSS 4.1, JS 26.7, choropleth SVG 13.5 KB gzip (npm run bench, served gzip -6)
+    for (const route of ['embed', 'en/embed']) {
+      const files = firstViewFiles(route);
+      expect(files.some((f) => /initMap|maplibre|deck/i.test(f)), route).toBe(false);
+      const svg = route === 'embed' ? 'data/choropleth-water_use_cap.svg' : 'data/choropleth-water_use_cap.en.svg';
+      const total = [...files, svg].reduce((sum, f) => sum + gz(f), 0);
+      expect(total, route).toBeLessThanOrEqual(60 * KB);
+    }
+  });
+
   it('county pages need no map library at all', () => {
     const files = firstViewFiles('county/150402');
     expect(files.filter((f) => f.endsWith('.js')).every((f) => !/initMap|maplibre/.test(readFileSync(path.join(DIST, f), 'utf8').slice(0, 20000)))).toBe(true);

@@ -29,3 +29,18 @@ describe('geometry helpers', () => {
     expect(fitView(pointBBox([118.9, 42.3]), 300, 300, 10).zoom).toBe(11.5);
   });
 });
+
+describe('countyFrame', () => {
+  it('pads a county, and grows a small one to a share of the city about its centre', async () => {
+    const { countyFrame, COUNTY_FRAME_MIN } = await import('../../src/lib/geometry');
+    const city: [number, number, number, number] = [116, 41, 121, 45];
+    // a large county: its own box, 35% more each way
+    expect(countyFrame([117, 42, 119, 44], city)).toEqual([116.3, 41.3, 119.7, 44.7]);
+    // a district a tenth of a degree wide: at least COUNTY_FRAME_MIN of the city, centred on it
+    const [w, s, e, n] = countyFrame([118.9, 42.2, 119.0, 42.3], city);
+    expect(e - w).toBeCloseTo(5 * COUNTY_FRAME_MIN);
+    expect(n - s).toBeCloseTo(4 * COUNTY_FRAME_MIN);
+    expect((w + e) / 2).toBeCloseTo(118.95);
+    expect((s + n) / 2).toBeCloseTo(42.25);
+  });
+});

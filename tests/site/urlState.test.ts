@@ -36,3 +36,17 @@ describe('shared addresses (issue 11)', () => {
     expect(viewUrl(at, parseState('?fbclid=x&junk=1'))).toBe('https://water.example.gov.cn/atlas/');
   });
 });
+
+describe('embed address', () => {
+  it('keeps the view first, then controls=0 only when the controls are off', async () => {
+    const { parseEmbedOptions, serializeEmbed } = await import('../../src/lib/urlState');
+    const s = { ...DEFAULT_STATE, indicator: 'gdp_water_decline' as const, county: '150426' };
+    expect(serializeEmbed(s, { controls: true })).toBe('?i=gdp_water_decline&c=150426');
+    expect(serializeEmbed(s, { controls: false })).toBe('?i=gdp_water_decline&c=150426&controls=0');
+    expect(serializeEmbed(DEFAULT_STATE, { controls: false })).toBe('?controls=0');
+    expect(serializeEmbed(DEFAULT_STATE, { controls: true })).toBe('');
+    expect(parseEmbedOptions('?controls=0').controls).toBe(false);
+    expect(parseEmbedOptions('?controls=1&i=x').controls).toBe(true);
+    expect(parseState('?i=gdp_water_decline&controls=0').indicator).toBe('gdp_water_decline');
+  });
+});
