@@ -110,19 +110,20 @@ function start(cfg: Config) {
 
   /**
    * A step's text has to fit its column on any projector (16:9, 16:10, 4:3) and in either language,
-   * with the QR code and the step links in view: when it does not, its content is shrunk (CSS zoom:
-   * the column keeps its box, its content scales) in small steps, down to 70 %, rather than cut off.
-   * Phones and portrait screens scroll the text instead.
+   * with the QR code and the step links in view: when it does not, its main text (headings, figures,
+   * notes) is shrunk in small steps, down to 60 %, rather than cut off. Sources, legend and captions
+   * keep their size (present.css --p-small: the smallest a hall can read). Phones and portrait
+   * screens scroll the text instead.
    */
   function fitText() {
     const el = stepsEl.find((x) => Number(x.dataset.step) === current);
     const text = el?.querySelector<HTMLElement>('.p-text');
     const foot = el?.querySelector<HTMLElement>('.p-foot');
     if (!text || !foot) return;
-    text.style.zoom = '';
+    text.style.removeProperty('--fit');
     if (getComputedStyle(text).overflowY !== 'hidden') return;
     const fits = () => foot.getBoundingClientRect().bottom <= text.getBoundingClientRect().bottom + 0.5 && text.scrollHeight <= text.clientHeight + 1;
-    for (let z = 0.97; !fits() && z >= 0.7; z -= 0.03) text.style.zoom = z.toFixed(2);
+    for (let f = 0.97; !fits() && f >= 0.6; f -= 0.03) text.style.setProperty('--fit', f.toFixed(2));
   }
 
   function go(n: number, how: { animate: boolean } = { animate: true }) {
