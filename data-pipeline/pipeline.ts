@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import * as turf from '@turf/turf';
 import { INDICATOR_IDS } from '../src/domain/indicators';
-import { OUTPUT_FILES, choroplethSvgFile, countyCell, viewCsvFile, type AnnexFile, type CoalMinesFile, type DictionaryFile, type ProgressReport } from '../src/domain/contract';
+import { OUTPUT_FILES, choroplethSvgFile, layerSvgFile, countyCell, viewCsvFile, type AnnexFile, type CoalMinesFile, type DictionaryFile, type ProgressReport } from '../src/domain/contract';
 import { buildProgressFile, checkProgressFiles } from '../src/domain/progress';
 import { formatProblem } from '../src/domain/progressProblems';
 import { templateCsv, templateGuideText } from '../src/domain/progressTemplate';
@@ -32,6 +32,7 @@ import { locateProjects } from './steps/locateProjects';
 import { placeLabels } from './steps/placeLabels';
 import { hatchFeatures } from './steps/buildHatch';
 import { renderChoroplethSvg } from './steps/renderChoroplethSvg';
+import { LAYER_SVG_KINDS, renderLayerSvg } from './steps/renderLayerSvg';
 import { renderCountySvg } from './steps/renderCountySvg';
 import { buildDictionary, dictionaryCsv, formatIndicatorsCsv, formatIndicatorsExcelCsv, formatProgressCsv, formatViewCsv } from './steps/formatOutputs';
 import { buildProgressTemplateXlsx } from './steps/buildProgressTemplate';
@@ -227,6 +228,14 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
     out.set(choroplethSvgFile(`${m.id}.en`), renderChoroplethSvg(cityCounties, m, { width: 720, sourceLine: sourceLineEn, lang: 'en' }));
     out.set(viewCsvFile(m.id, 'zh'), formatViewCsv(annex, cityCounties, m, 'zh'));
     out.set(viewCsvFile(m.id, 'en'), formatViewCsv(annex, cityCounties, m, 'en'));
+  }
+  // a project layer (or GEM's coal mines) over neutral counties: the presentation's static map for the steps about
+  // the pipes, the reclaimed-water line, the mines and the over-extraction zone (their subject is not a per-county figure)
+  const layerSource = `数据来源：${C.DOCUMENT.number}《${C.DOCUMENT.title}》；位置见图例，边界为示意，非权威地图`;
+  const layerSourceEn = `Source: ${C.DOCUMENT.number}, Chifeng Water-Saving Action Plan; positions as the legend says; boundaries are illustrative, not an authoritative map`;
+  for (const kind of LAYER_SVG_KINDS) {
+    out.set(layerSvgFile(kind, 'zh'), renderLayerSvg(cityCounties, projects, kind, { width: 720, sourceLine: layerSource, lang: 'zh', mines: coalMines }));
+    out.set(layerSvgFile(kind, 'en'), renderLayerSvg(cityCounties, projects, kind, { width: 720, sourceLine: layerSourceEn, lang: 'en', mines: coalMines }));
   }
   // locator maps: the 300 m geometry is plenty for a 480 px image
   for (const f of cityCounties.features) {

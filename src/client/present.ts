@@ -3,7 +3,13 @@
  * kept in the URL hash (#3), and one shared map that changes indicator, layers and camera per
  * step. Keys, clicker, swipes and full screen are in ./presentControls; the map arrives through
  * src/map/loadMap.ts (only after load and with WebGL2; otherwise the pipeline's static SVG for
- * the step's indicator is shown).
+ * the step's indicator, or its layer, is shown).
+ *
+ * Nothing heavy before the first step shows: the first step is text, and the map (MapLibre and
+ * deck.gl, ≈0.65 MB gzipped and seconds of script on a slow machine) is started when a map step
+ * is shown, when the presenter first presses a key or touches the screen, or a few seconds after
+ * the page has loaded, whichever comes first: by the time the presenter steps to the first map
+ * it is there, and a phone or a projector laptop is not kept busy before the title is on screen.
  *
  * Projector legibility: the map's labels and line widths are fixed in CSS pixels
  * (src/map/layers.ts), sized for a desk. Here the map container is laid out at 1/k of its
@@ -31,15 +37,18 @@ interface StepCfg {
 }
 interface Config {
   lang: 'zh' | 'en';
-  home: string;
   data: MapDataUrls;
   bbox: BBox;
   meta: IndicatorMeta[];
   words: CellWords;
   schematicLabel: string;
-  strings: Record<'fullscreen' | 'exitFullscreen' | 'stepOf', string> & LoadOptions['strings'];
+  strings: Record<'fullscreen' | 'exitFullscreen' | 'stepOf' | 'offlineChecking' | 'offlineReady' | 'offlineIncomplete' | 'offlineUnavailable', string> &
+    LoadOptions['strings'];
   steps: StepCfg[];
 }
+
+/** after this long on a text step with no key pressed, the map is prepared anyway (ms) */
+const MAP_PREPARE_MS = 5000;
 
 const cfgEl = document.getElementById('present-config');
 if (cfgEl) start(JSON.parse(cfgEl.textContent!) as Config);
@@ -59,6 +68,8 @@ function start(cfg: Config) {
   let current = 0;
   let map: AtlasMap | null = null;
   let usingFallback = false;
+  let mapStarted = false;
+  let startTimer = 0;
 
   root.classList.add('js');
 
@@ -99,19 +110,20 @@ function start(cfg: Config) {
 
   /**
    * A step's text has to fit its column on any projector (16:9, 16:10, 4:3) and in either language,
-   * with the QR code and the step links in view: when it does not, its content is shrunk (CSS zoom:
-   * the column keeps its box, its content scales) in small steps, down to 70 %, rather than cut off.
-   * Phones and portrait screens scroll the text instead.
+   * with the QR code and the step links in view: when it does not, its main text (headings, figures,
+   * notes) is shrunk in small steps, down to 60 %, rather than cut off. Sources, legend and captions
+   * keep their size (present.css --p-small: the smallest a hall can read). Phones and portrait
+   * screens scroll the text instead.
    */
   function fitText() {
     const el = stepsEl.find((x) => Number(x.dataset.step) === current);
     const text = el?.querySelector<HTMLElement>('.p-text');
     const foot = el?.querySelector<HTMLElement>('.p-foot');
     if (!text || !foot) return;
-    text.style.zoom = '';
+    text.style.removeProperty('--fit');
     if (getComputedStyle(text).overflowY !== 'hidden') return;
     const fits = () => foot.getBoundingClientRect().bottom <= text.getBoundingClientRect().bottom + 0.5 && text.scrollHeight <= text.clientHeight + 1;
-    for (let z = 0.97; !fits() && z >= 0.7; z -= 0.03) text.style.zoom = z.toFixed(2);
+    for (let f = 0.97; !fits() && f >= 0.6; f -= 0.03) text.style.setProperty('--fit', f.toFixed(2));
   }
 
   function go(n: number, how: { animate: boolean } = { animate: true }) {
@@ -127,11 +139,15 @@ function start(cfg: Config) {
     }
     root.dataset.layout = step.layout;
     root.dataset.step = String(n);
+    // what the map shows on this step (read by tests and by nothing else)
+    wrap.dataset.shading = step.state.neutral ? 'neutral' : 'indicator';
+    wrap.dataset.layers = step.state.layers.join(' ');
     fitText();
     if (location.hash !== `#${n}`) history.replaceState(null, '', `#${n}`);
     document.title = `${n} / ${total} · ${step.title}`;
     if (!first) live.textContent = `${cfg.strings.stepOf.replace('{n}', String(n)).replace('{of}', String(total))}：${step.title}`;
     if (step.layout === 'map') {
+      startMap();
       wrap.setAttribute('aria-label', step.alt);
       if (usingFallback) fallback.src = step.svg;
       if (map) {
@@ -141,7 +157,18 @@ function start(cfg: Config) {
     }
   }
 
-  wireControls({ root, current: () => current, total, go, home: cfg.home, fsButton: $<HTMLButtonElement>('#present-fullscreen'), strings: cfg.strings });
+  wireControls({
+    root,
+    current: () => current,
+    total,
+    go,
+    fsButton: $<HTMLButtonElement>('#present-fullscreen'),
+    keysButton: $<HTMLButtonElement>('#present-keys-btn'),
+    keys: $('#present-keys'),
+    blank: $('#present-blank'),
+    strings: cfg.strings,
+  });
+  offlineCheck($('#present-offline'), cfg.strings);
   window.addEventListener('hashchange', () => {
     const n = parseHash();
     if (n) go(n);
@@ -152,41 +179,78 @@ function start(cfg: Config) {
   document.fonts?.ready.then(fitText);
 
   // ---- the map ---------------------------------------------------------------------------
-  const started = loadMap(
-    mapEl,
-    { ...cfg, interactive: false },
-    () => cfg.steps[current - 1].state,
-    {
-      onSelectCounty: () => undefined,
-      onSelectProject: () => undefined,
-      onHover: () => undefined,
-      onView: () => undefined,
-      onReady: () => {
-        status.hidden = true;
-        wrap.dataset.mapState = 'ready';
+  // the presenter is there (a key, a touch), or the page has rested a while: prepare the map for the map steps
+  for (const t of ['keydown', 'pointerdown'] as const) document.addEventListener(t, startMap, { passive: true });
+  startTimer = window.setTimeout(startMap, MAP_PREPARE_MS);
+
+  function startMap() {
+    if (mapStarted) return;
+    mapStarted = true;
+    for (const t of ['keydown', 'pointerdown'] as const) document.removeEventListener(t, startMap);
+    clearTimeout(startTimer);
+    const started = loadMap(
+      mapEl,
+      { ...cfg, interactive: false },
+      () => cfg.steps[current - 1].state,
+      {
+        onSelectCounty: () => undefined,
+        onSelectProject: () => undefined,
+        onHover: () => undefined,
+        onView: () => undefined,
+        onReady: () => {
+          status.hidden = true;
+          wrap.dataset.mapState = 'ready';
+        },
       },
-    },
-    {
-      strings: cfg.strings,
-      fallback: showFallback,
-      onLoaded: (m) => {
-        map = m;
-        (window as unknown as { __presentMap: AtlasMap }).__presentMap = m;
-        // the step may have changed while the map loaded
-        const step = cfg.steps[current - 1];
-        m.update(step.state);
-        camera(step, false);
+      {
+        strings: cfg.strings,
+        fallback: showFallback,
+        onLoaded: (m) => {
+          map = m;
+          (window as unknown as { __presentMap: AtlasMap }).__presentMap = m;
+          // the step may have changed while the map loaded
+          const step = cfg.steps[current - 1];
+          m.update(step.state);
+          camera(step, false);
+        },
       },
-    },
-  );
-  if (!started) return;
-  sizeMap();
-  new ResizeObserver(() => {
+    );
+    if (!started) return;
     sizeMap();
-    if (map && cfg.steps[current - 1].layout === 'map') camera(cfg.steps[current - 1], false);
-  }).observe(wrap);
-  const realDpr = window.devicePixelRatio || 1;
-  // read by MapLibre and luma.gl whenever they size their canvases
-  Object.defineProperty(window, 'devicePixelRatio', { configurable: true, get: () => realDpr * k });
-  status.hidden = false;
+    new ResizeObserver(() => {
+      sizeMap();
+      if (map && cfg.steps[current - 1].layout === 'map') camera(cfg.steps[current - 1], false);
+    }).observe(wrap);
+    const realDpr = window.devicePixelRatio || 1;
+    // read by MapLibre and luma.gl whenever they size their canvases
+    Object.defineProperty(window, 'devicePixelRatio', { configurable: true, get: () => realDpr * k });
+    status.hidden = false;
+  }
+}
+
+/**
+ * The presenter's check before the event: is the whole site in the offline copy? Reads the marks
+ * src/client/registerSw.ts puts on <html> (data-offline-files="cached/total") and says it in words,
+ * green when every file is there. Hidden in full screen (for the presenter, not the audience).
+ */
+function offlineCheck(el: HTMLElement, strings: Config['strings']) {
+  const html = document.documentElement;
+  const supported = 'serviceWorker' in navigator && window.isSecureContext && /^https?:$/.test(location.protocol);
+  const show = () => {
+    const m = /^(\d+)\/(\d+)$/.exec(html.dataset.offlineFiles ?? '');
+    let state: 'checking' | 'ready' | 'incomplete' | 'unavailable' = 'checking';
+    let text = strings.offlineChecking;
+    if (m) {
+      const [n, of] = [Number(m[1]), Number(m[2])];
+      state = n === of && of > 0 ? 'ready' : 'incomplete';
+      text = (state === 'ready' ? strings.offlineReady : strings.offlineIncomplete).replace('{n}', String(n)).replace('{of}', String(of));
+    } else if (!supported) {
+      state = 'unavailable';
+      text = strings.offlineUnavailable;
+    }
+    el.dataset.state = state;
+    el.textContent = text;
+  };
+  new MutationObserver(show).observe(html, { attributes: true, attributeFilter: ['data-offline-files'] });
+  show();
 }

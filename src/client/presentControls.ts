@@ -1,25 +1,51 @@
 /**
- * The presenter's controls: keys (clickers send PageUp/PageDown or arrows), step links,
- * swipes, full screen, and a pointer that hides when it rests (on a projector it only gets in
- * the way). Knows nothing of maps; it calls back into the presentation controller.
+ * The presenter's controls: keys (clickers send PageUp/PageDown or arrows, and B or "." for a
+ * black screen), step links, swipes, full screen, the key hints ("?"), and a pointer that hides
+ * when it rests (on a projector it only gets in the way). Knows nothing of maps; it calls back
+ * into the presentation controller.
+ *
+ * Esc never loses the presenter's place: it closes what is open (black screen, hints, big QR
+ * code) or leaves full screen, and otherwise does nothing. Leaving the show is the visible
+ * "退出演示" link.
  */
 export interface Controls {
   root: HTMLElement;
   current: () => number;
   total: number;
   go: (n: number) => void;
-  /** leave the show */
-  home: string;
   fsButton: HTMLButtonElement;
+  keysButton: HTMLButtonElement;
+  keys: HTMLElement;
+  blank: HTMLElement;
   strings: { fullscreen: string; exitFullscreen: string };
 }
 
+/** keys that step (and, on a black screen, only bring the picture back) */
+const STEP_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'ArrowLeft', 'ArrowUp', 'PageUp', ' ', 'Spacebar', 'Home', 'End']);
+/** what clickers send for their "blank" button (PowerPoint's keys): B black, "." black too */
+const BLANK_KEYS = new Set(['b', 'B', '.']);
+
 export function wireControls(c: Controls): void {
   const { root } = c;
+  const isBlank = () => !c.blank.hidden;
+  const setBlank = (on: boolean) => {
+    c.blank.hidden = !on;
+    root.classList.toggle('is-blank', on);
+  };
+  const setKeys = (on: boolean) => {
+    c.keys.hidden = !on;
+    c.keysButton.setAttribute('aria-expanded', String(on));
+  };
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const tag = (e.target as HTMLElement | null)?.tagName;
     if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+    // a black screen: its own key or any step key brings the same step back, without stepping
+    if (isBlank() && (BLANK_KEYS.has(e.key) || STEP_KEYS.has(e.key) || e.key === 'Escape')) {
+      setBlank(false);
+      e.preventDefault();
+      return;
+    }
     let handled = true;
     switch (e.key) {
       case 'ArrowRight':
@@ -42,6 +68,14 @@ export function wireControls(c: Controls): void {
       case 'End':
         c.go(c.total);
         break;
+      case 'b':
+      case 'B':
+      case '.':
+        setBlank(true);
+        break;
+      case '?':
+        setKeys(c.keys.hidden);
+        break;
       case 'f':
       case 'F':
         toggleFullscreen();
@@ -51,17 +85,22 @@ export function wireControls(c: Controls): void {
         root.classList.toggle('qr-big');
         break;
       case 'Escape':
-        // in full screen the browser takes Esc to leave full screen; otherwise close the big
-        // QR code, or leave the show for the home page
-        if (root.classList.contains('qr-big')) root.classList.remove('qr-big');
+        // in full screen the browser itself takes Esc to leave full screen (and the step stays);
+        // otherwise close what is open, one thing per press, and never leave the show
+        if (!c.keys.hidden) setKeys(false);
+        else if (root.classList.contains('qr-big')) root.classList.remove('qr-big');
         else if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
-        else location.href = c.home;
         break;
       default:
         handled = false;
     }
     if (handled) e.preventDefault();
   });
+  c.keysButton.addEventListener('click', () => {
+    setKeys(c.keys.hidden);
+    c.keysButton.blur(); // so that Space goes on stepping
+  });
+  c.blank.addEventListener('click', () => setBlank(false));
   root.addEventListener('click', (e) => {
     const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-go]');
     if (!a) return;
@@ -77,7 +116,7 @@ export function wireControls(c: Controls): void {
     if (touchX === null) return;
     const dx = e.clientX - touchX;
     touchX = null;
-    if (Math.abs(dx) > 60) c.go(c.current() + (dx < 0 ? 1 : -1));
+    if (Math.abs(dx) > 60 && !isBlank()) c.go(c.current() + (dx < 0 ? 1 : -1));
   });
 
   function toggleFullscreen() {
@@ -96,6 +135,8 @@ export function wireControls(c: Controls): void {
     c.fsButton.textContent = on ? c.strings.exitFullscreen : c.strings.fullscreen;
     c.fsButton.setAttribute('aria-pressed', String(on));
     root.classList.toggle('is-fullscreen', on);
+    // presenting now: the hints step back (shown again with "?")
+    if (on) setKeys(false);
   });
 
   let idleTimer = 0;

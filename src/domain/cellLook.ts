@@ -62,6 +62,21 @@ export function cellLook(cell: CellInput, meta: Pick<IndicatorMeta, 'colors' | '
   return { fill: meta.colors[cls], hatch: false, label, short: label, dark: cls >= Math.ceil(meta.colors.length / 2) };
 }
 
+/**
+ * How the counties look on a map whose subject is not a per-county indicator (a presentation step
+ * about the pipe renewal, the coal mines, the over-extraction zone): all alike, a white fill that
+ * sets the city apart from its grey neighbours and a dark outline, with no classes and no legend
+ * of figures. Colouring them by some indicator would show figures that have nothing to do with
+ * what is being said, and a hall reads a coloured map as "this is the figure".
+ */
+export const NEUTRAL_LOOK = {
+  fill: '#ffffff',
+  /** county borders: dark enough to read on a washed-out projector, lighter than the data layers drawn over them */
+  outline: '#5b6770',
+  /** px */
+  outlineWidth: 1.5,
+} as const;
+
 export interface LegendItem {
   /** a numeric class, or one of the statuses */
   key: 'class' | 'maintain_2020' | 'not_applicable';

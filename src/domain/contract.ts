@@ -713,5 +713,7 @@ export const OUTPUT_FILES = {
   places: 'places.json',
 } as const;
 export const choroplethSvgFile = (id: string) => `choropleth-${id}.svg`;
+/** one project layer over the counties drawn alike (no indicator's colours): `layer-pipe_renewal.svg`, `layer-pipe_renewal.en.svg` */
+export const layerSvgFile = (kind: string, lang: 'zh' | 'en') => `layer-${kind}${lang === 'zh' ? '' : '.en'}.svg`;
 /** the rows behind one map view (an indicator, every division), for the map's "download this view" */
 export const viewCsvFile = (id: string, lang: 'zh' | 'en') => `view-${id}${lang === 'zh' ? '' : '.en'}.csv`;

@@ -7,7 +7,7 @@
 import QRCode from 'qrcode';
 import { loadAnnex, loadBackground, loadCoalMines, loadCounties, loadDictionary, loadProjects, loadStatements, loadTargets } from './loadData';
 import { cellWithUnit, choroplethSummary, nameOf, sectionLabel, targetParts } from './display';
-import { countyCell, choroplethSvgFile, type IndicatorMeta, type Target } from '../domain/contract';
+import { countyCell, choroplethSvgFile, layerSvgFile, type IndicatorMeta, type Target } from '../domain/contract';
 import { legendItems, type LegendItem } from '../domain/cellLook';
 import { CELL_WORDS, type Lang } from '../domain/vocabulary';
 import type { IndicatorId } from '../domain/indicators';
@@ -23,7 +23,13 @@ interface StepDef {
   key: StepKey;
   /** full: text across the screen; map: text beside the shared map */
   layout: 'full' | 'map';
+  /** the indicator of the QR code's view on the home page, and the map's colours unless `neutral` */
   indicator: IndicatorId;
+  /**
+   * the step's subject is not a per-county figure (pipes, an over-extraction zone): the counties are
+   * drawn alike (cellLook.ts NEUTRAL_LOOK) under the step's layer, never coloured by an unrelated indicator
+   */
+  neutral?: boolean;
   layers: LayerId[];
   /** the area the camera frames; null = whole city */
   focus: BBox | null;
@@ -99,20 +105,20 @@ function stepDefs(d: ReturnType<typeof lookups>): StepDef[] {
       rules: ['metering_non_agri'],
     },
     {
-      key: 'leakage', layout: 'map', indicator: 'water_use_cap', layers: ['pipe_renewal'],
+      key: 'leakage', layout: 'map', indicator: 'water_use_cap', neutral: true, layers: ['pipe_renewal'],
       // the schematic lines and the whole of 红山区 around them, so the hall sees where they are
       focus: padBBox(unionBBox([d.projectBBox('pipe-renewal-central-city'), d.county('150402').bbox]), 0.05),
       anchor: '#map-heading', figures: ['pipe_leakage_rate', 'pipe_renewal_km'],
     },
     {
-      key: 'reclaimed', layout: 'map', indicator: 'nonconventional_min', layers: ['reclaimed_water_line'],
+      key: 'reclaimed', layout: 'map', indicator: 'nonconventional_min', neutral: true, layers: ['reclaimed_water_line'],
       focus: padBBox(unionBBox([...reclaimed, pointBBox(d.county('150402').label), pointBBox(d.county('150403').label)]), 0.5),
       anchor: '#map-heading', figures: ['reclaimed_water_rate', 'nonconventional_water'],
     },
     // the map shows where mine water comes from (GEM's coal mines); the reuse projects stay unlocated
-    { key: 'mine', layout: 'map', indicator: 'nonconventional_min', layers: ['coal_mines'], focus: null, anchor: '#map-heading', figures: ['mine_water_use_rate'] },
+    { key: 'mine', layout: 'map', indicator: 'nonconventional_min', neutral: true, layers: ['coal_mines'], focus: null, anchor: '#map-heading', figures: ['mine_water_use_rate'] },
     {
-      key: 'groundwater', layout: 'map', indicator: 'water_use_cap', layers: ['groundwater_overextraction'],
+      key: 'groundwater', layout: 'map', indicator: 'water_use_cap', neutral: true, layers: ['groundwater_overextraction'],
       focus: unionBBox(d.project('groundwater-yuanbaoshan').properties.named_adcodes.map((c) => d.county(c).bbox)),
       anchor: '#map-heading', figures: ['groundwater_overdraft_area', 'groundwater_overdraft_counties'],
     },
@@ -173,23 +179,29 @@ export async function buildPresentation(lang: Lang) {
             .replace('<svg ', '<svg class="qr-svg" aria-hidden="true" focusable="false" ')
         : null;
       const meta = d.metaOf(def.indicator);
+      const neutral = def.neutral === true;
+      // the static map (no WebGL): the indicator's choropleth, or for a neutral step its layer over plain counties
+      const fallbackSvg = neutral
+        ? dataUrl(layerSvgFile(def.layers[0], lang))
+        : dataUrl(choroplethSvgFile(lang === 'zh' ? meta.id : `${meta.id}.en`));
       return {
         ...def,
+        neutral,
         n: i + 1,
         title: p.steps[def.key].title,
         lede: fill(p.steps[def.key].lede, { n: d.annex.counties.length }),
         meta,
-        legend: legend(meta),
+        legend: neutral ? [] : legend(meta),
         figures: def.figures.map(fig),
         more: (def.more ?? []).map(fig),
         rules: (def.rules ?? []).map(rule),
         // the map is hidden on text-only steps: nothing to draw (and no flow animation to run)
-        state: { ...state, layers: def.layout === 'full' ? [] : state.layers, view: null },
+        state: { ...state, layers: def.layout === 'full' ? [] : state.layers, view: null, ...(neutral ? { neutral: true } : {}) },
         focus: def.focus ?? cityBBox,
         url: url ?? local,
         qr,
-        fallbackSvg: dataUrl(choroplethSvgFile(lang === 'zh' ? meta.id : `${meta.id}.en`)),
-        summary: choroplethSummary(meta, d.counties, lang),
+        fallbackSvg,
+        summary: neutral ? fill(p.neutralSummary, { title: p.steps[def.key].title }) : choroplethSummary(meta, d.counties, lang),
       };
     }),
   );

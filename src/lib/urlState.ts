@@ -21,6 +21,12 @@ export interface AtlasState {
   county: string | null;
   layers: LayerId[];
   view: View | null;
+  /**
+   * The counties drawn alike, without the indicator's colours (src/domain/cellLook.ts NEUTRAL_LOOK):
+   * for a presentation step whose subject is not a per-county figure. Never in the URL: the home
+   * page always shades an indicator.
+   */
+  neutral?: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@ import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/l
 import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
 import { countyCell, type CoalMineFeature, type CountyFeature, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
-import { HATCH_LINE, PROJECT_LOOK, cellLook } from '../domain/cellLook';
+import { HATCH_LINE, NEUTRAL_LOOK, PROJECT_LOOK, cellLook } from '../domain/cellLook';
 import { textWidth } from '../domain/format';
 import type { CellWords } from '../domain/vocabulary';
 import type { AtlasState } from '../lib/urlState';
@@ -69,6 +69,9 @@ const HATCH_RGBA = hexToRgba(HATCH_LINE, 210);
 /** fill of a county: cellLook's colour, slightly translucent over the base map */
 export const countyFill = (p: CountyProps, meta: IndicatorMeta, words: CellWords): RGBA => hexToRgba(cellLook(countyCell(p, meta.id), meta, words).fill, 235);
 
+const NEUTRAL_FILL = hexToRgba(NEUTRAL_LOOK.fill, 235);
+const NEUTRAL_LINE = hexToRgba(NEUTRAL_LOOK.outline);
+
 /** a point along a line geometry for its 示意 label */
 function midPoint(g: GeoJSON.Geometry): [number, number] | null {
   if (g.type === 'Point') return g.coordinates as [number, number];
@@ -106,7 +109,11 @@ export function coalMineLayers(mines: CoalMineFeature[]): Layer[] {
 
 export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[] {
   const meta = d.meta.find((m) => m.id === s.indicator)!;
-  const hatched = new Set(d.counties.filter((f) => cellLook(countyCell(f.properties, meta.id), meta, d.words).hatch).map((f) => f.properties.adcode));
+  // neutral: the counties alike, outlined, no classes and so no hatching (cellLook.ts NEUTRAL_LOOK)
+  const neutral = s.neutral === true;
+  const hatched = new Set(
+    neutral ? [] : d.counties.filter((f) => cellLook(countyCell(f.properties, meta.id), meta, d.words).hatch).map((f) => f.properties.adcode),
+  );
   const layers: Layer[] = [
     new GeoJsonLayer<CountyProps>({
       id: 'counties',
@@ -114,14 +121,14 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       pickable: true,
       stroked: true,
       filled: true,
-      getFillColor: (f) => countyFill(f.properties, meta, d.words),
-      getLineColor: [255, 255, 255, 255],
+      getFillColor: neutral ? NEUTRAL_FILL : (f) => countyFill(f.properties, meta, d.words),
+      getLineColor: neutral ? NEUTRAL_LINE : [255, 255, 255, 255],
       lineWidthUnits: 'pixels',
-      getLineWidth: 1.5,
+      getLineWidth: neutral ? NEUTRAL_LOOK.outlineWidth : 1.5,
       // no autoHighlight: it lightens the fill of the county under the pointer, and on a touch screen
       // the tapped county stays "hovered", so the selected county no longer matched its legend class.
       // Hover and selection are outlines (below); a county's fill is always its class colour.
-      updateTriggers: { getFillColor: [meta.id] },
+      updateTriggers: { getFillColor: [meta.id, neutral], getLineColor: [neutral], getLineWidth: [neutral] },
     }),
     new PathLayer({
       id: 'county-hatch',

@@ -184,6 +184,13 @@ describe('offline after one visit, and installable', () => {
     expect(res?.status()).toBe(200);
     expect(res?.fromServiceWorker()).toBe(true);
     expect((await page.locator('h1').first().textContent())?.trim()).toBeTruthy();
+    // the presenter's check before the event, in words and green: every file of the build is in the offline copy
+    const check = page.locator('#present-offline');
+    await page.waitForSelector('#present-offline[data-state="ready"]', { timeout: 30_000 });
+    expect(await check.isVisible()).toBe(true);
+    expect(await check.innerText()).toContain(`可离线使用：已缓存全部 ${entries.length} 个文件`);
+    const [r, g, b] = (await check.evaluate((el) => getComputedStyle(el).color)).match(/\d+/g)!.map(Number);
+    expect(g - Math.max(r, b)).toBeGreaterThan(40); // green
     // a map on the page must draw offline too (it needs the map chunk, its worker and /data/)
     if (await page.locator('[data-map-state]').count() || (await page.locator('#present-map, #map').count())) {
       await page.waitForSelector('[data-map-state="ready"]', { state: 'attached', timeout: 60_000 });

@@ -101,10 +101,71 @@ describe('stepping', () => {
     expect(await counter(page)).toBe('2 / 9');
   });
 
-  it('Esc leaves for the home page of the same language', async () => {
+  it('Esc never loses the place: it leaves full screen and keeps the step; a second Esc stays; the exit link goes home', async () => {
     const { page } = await open('/en/present/#3');
+    await page.keyboard.press('f');
+    await page.waitForFunction(() => !!document.fullscreenElement);
     await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.fullscreenElement);
+    expect(await counter(page)).toBe('3 / 9');
+    expect(await hash(page)).toBe('#3');
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+    expect(page.url()).toBe(`${env.server.url}/en/present/#3`);
+    expect(await counter(page)).toBe('3 / 9');
+    // leaving is an explicit, visible link
+    const exit = page.locator('#present-exit');
+    expect(await exit.isVisible()).toBe(true);
+    expect(await exit.innerText()).toBe('Exit presentation');
+    await exit.click();
     await page.waitForURL(`${env.server.url}/en/`);
+  });
+
+  it('the key hints are hidden while presenting and shown with "?" (a "?" button says so when not in full screen)', async () => {
+    const { page } = await open('/present/#2');
+    const hints = page.locator('#present-keys');
+    const button = page.locator('#present-keys-btn');
+    expect(await hints.isVisible()).toBe(false);
+    expect(await button.isVisible()).toBe(true);
+    expect(await button.innerText()).toContain('?');
+    await page.keyboard.press('?');
+    expect(await hints.isVisible()).toBe(true);
+    expect(await hints.innerText()).toContain('B 或 . 黑屏');
+    await page.keyboard.press('?');
+    expect(await hints.isVisible()).toBe(false);
+    await page.keyboard.press('f');
+    await page.waitForSelector('#present.is-fullscreen');
+    expect(await hints.isVisible()).toBe(false);
+    expect(await button.isVisible()).toBe(false);
+    await page.keyboard.press('?');
+    expect(await hints.isVisible()).toBe(true);
+    // and the step did not move
+    expect(await counter(page)).toBe('2 / 9');
+  });
+
+  it('B and "." black the screen out as clickers do; the same key or a step key brings back the same step', async () => {
+    const { page } = await open('/present/#4');
+    const blank = page.locator('#present-blank');
+    expect(await blank.isVisible()).toBe(false);
+    const black = () =>
+      page.evaluate(() => {
+        const el = document.getElementById('present-blank')!;
+        const r = el.getBoundingClientRect();
+        const top = document.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        return { cover: r.left <= 0 && r.top <= 0 && r.right >= innerWidth && r.bottom >= innerHeight, bg: getComputedStyle(el).backgroundColor, onTop: top === el };
+      });
+    for (const [on, off] of [['b', 'b'], ['.', 'PageDown'], ['B', 'ArrowLeft'], ['.', 'Space']] as const) {
+      await page.keyboard.press(on);
+      expect(await blank.isVisible()).toBe(true);
+      expect(await black()).toEqual({ cover: true, bg: 'rgb(0, 0, 0)', onTop: true });
+      await page.keyboard.press(off);
+      expect(await blank.isVisible()).toBe(false);
+      expect(await counter(page)).toBe('4 / 9');
+      expect(await hash(page)).toBe('#4');
+    }
+    // and after it, the keys step again
+    await page.keyboard.press('PageDown');
+    expect(await counter(page)).toBe('5 / 9');
   });
 
   it('F toggles full screen', async () => {
@@ -116,6 +177,108 @@ describe('stepping', () => {
     await page.keyboard.press('f');
     await page.waitForFunction(() => !document.fullscreenElement);
     await page.waitForSelector('#present-fullscreen[aria-pressed="false"]');
+  });
+});
+
+describe('legible from the back of a hall', () => {
+  // a 1080p projector: sources, legend and QR captions at least 1/45 of the screen height (24 px)
+  for (const edition of ['/present/', '/en/present/']) {
+    it(`${edition}: sources, legend and captions are ≥ 24 px at 1920×1080 on every step, and every step fits its column`, async () => {
+      const { page } = await open(edition + '#1', { viewport: { width: 1920, height: 1080 } });
+      await page.evaluate(() => document.fonts.ready);
+      for (let n = 1; n <= 9; n++) {
+        await page.evaluate((x) => (location.hash = `#${x}`), n);
+        await page.waitForFunction((x) => document.querySelector('.step[aria-current="step"]')?.getAttribute('data-step') === String(x), n);
+        const r = await page.evaluate(() => {
+          const st = document.querySelector<HTMLElement>('.step[aria-current="step"]')!;
+          const text = st.querySelector<HTMLElement>('.p-text')!;
+          // built without SITE_URL there is no QR caption: one is put where the build puts it, to measure the rule
+          const cap = document.createElement('p');
+          cap.className = 'qr-caption';
+          cap.textContent = '手机扫码';
+          st.querySelector('.p-foot')!.prepend(cap);
+          const els = [...st.querySelectorAll<HTMLElement>('.src, .legend-p li, .legend-title, .qr-caption')].filter((e) => e.getClientRects().length > 0);
+          // the size on screen: the computed size times any CSS zoom on the way up
+          const sizes = els.map((e) => ({ cls: e.className, px: parseFloat(getComputedStyle(e).fontSize) * ((e as unknown as { currentCSSZoom?: number }).currentCSSZoom ?? 1) }));
+          cap.remove();
+          const foot = st.querySelector('.p-foot')!.getBoundingClientRect();
+          const box = text.getBoundingClientRect();
+          return { sizes, fits: foot.bottom <= box.bottom + 0.5 && text.scrollHeight <= text.clientHeight + 1 };
+        });
+        expect(r.sizes.filter((x) => x.cls === 'src').length, `step ${n} shows its sources`).toBeGreaterThan(0);
+        expect(r.sizes.some((x) => x.cls === 'qr-caption')).toBe(true);
+        for (const x of r.sizes) expect(x.px, `step ${n} ${x.cls}`).toBeGreaterThanOrEqual(24);
+        expect(r.fits, `step ${n} fits its column`).toBe(true);
+      }
+    });
+  }
+});
+
+describe('each step maps its own subject', () => {
+  // the subject of steps 5–8 is a city-wide target and where its works are, not a per-county figure:
+  // the counties are drawn alike under the step's layer, never in an unrelated indicator's colours
+  const EXPECTED: Record<number, { shading: string; layers: string }> = {
+    2: { shading: 'indicator', layers: '' },
+    3: { shading: 'indicator', layers: '' },
+    4: { shading: 'indicator', layers: '' },
+    5: { shading: 'neutral', layers: 'pipe_renewal' },
+    6: { shading: 'neutral', layers: 'reclaimed_water_line' },
+    7: { shading: 'neutral', layers: 'coal_mines' },
+    8: { shading: 'neutral', layers: 'groundwater_overextraction' },
+  };
+
+  it('map steps: the layer of their subject, and neutral counties with no classes in the legend where the subject is not a county figure', async () => {
+    const { page } = await open('/present/#2');
+    for (const [n, want] of Object.entries(EXPECTED)) {
+      await page.evaluate((x) => (location.hash = `#${x}`), n);
+      await page.waitForFunction((x) => document.querySelector('.step[aria-current="step"]')?.getAttribute('data-step') === x, n);
+      const wrap = page.locator('#present-mapwrap');
+      expect({ shading: await wrap.getAttribute('data-shading'), layers: await wrap.getAttribute('data-layers') }, `step ${n}`).toEqual(want);
+      const legend = current(page).locator('.legend-p');
+      expect(await legend.getAttribute('data-shading')).toBe(want.shading);
+      const classes = await legend.locator('.classes li').count();
+      if (want.shading === 'neutral') expect(classes, `step ${n} legend classes`).toBe(0);
+      else expect(classes, `step ${n} legend classes`).toBeGreaterThan(1);
+      if (want.shading === 'neutral') expect(await legend.innerText()).toContain('不按指标着色');
+    }
+  });
+
+  it('the groundwater step draws the zone over plain counties (no indicator colour on the canvas), the mines step the mines', async () => {
+    const { page, w } = await open('/present/#8');
+    await waitForMap(page);
+    const palette = dict.indicators.flatMap((m) => m.colors.slice(1)).map(hexRgb); // every class but the palest
+    const count = (cols: number[][]) =>
+      page.evaluate(async (cs) => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const canvases = [...document.querySelectorAll<HTMLCanvasElement>('#present-map canvas')];
+        const out = document.createElement('canvas');
+        out.width = canvases[0].width;
+        out.height = canvases[0].height;
+        const ctx = out.getContext('2d')!;
+        for (const c of canvases) ctx.drawImage(c, 0, 0, out.width, out.height);
+        const d = ctx.getImageData(0, 0, out.width, out.height).data;
+        const n = cs.map(() => 0);
+        let white = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          cs.forEach((c, k) => {
+            if (Math.hypot(d[i] - c[0], d[i + 1] - c[1], d[i + 2] - c[2]) < 12) n[k]++;
+          });
+          if (d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250) white++;
+        }
+        return { n, white, total: d.length / 4 };
+      }, cols);
+    const gw = await count([...palette, hexRgb('#8e3b12')]);
+    const ground = gw.n.pop()!;
+    expect(Math.max(...gw.n) / gw.total, 'no class colour of any indicator').toBeLessThan(0.002);
+    expect(gw.white / gw.total, 'counties drawn white').toBeGreaterThan(0.15);
+    expect(ground, 'the zone outline').toBeGreaterThan(200);
+    await page.keyboard.press('ArrowLeft');
+    expect(await counter(page)).toBe('7 / 9');
+    const mines = await count([hexRgb('#3d3d3d'), ...palette]);
+    const charcoal = mines.n.shift()!;
+    expect(charcoal, 'coal mine dots').toBeGreaterThan(100);
+    expect(Math.max(...mines.n) / mines.total).toBeLessThan(0.002);
+    expect(w.errors).toEqual([]);
   });
 });
 
@@ -225,6 +388,11 @@ describe('English edition and no WebGL', () => {
       expect(await img.getAttribute('src')).toMatch(/^\/data\/choropleth-industrial_water_decline\.en\.[0-9a-f]{10}\.svg$/);
       await page.waitForFunction(() => (document.getElementById('present-fallback') as HTMLImageElement).naturalWidth > 0);
       expect(await page.locator('#present-status').innerText()).toContain('WebGL');
+      // the groundwater step: its zone over plain counties, not an indicator's choropleth
+      await page.keyboard.press('End');
+      await page.keyboard.press('ArrowLeft');
+      expect(await img.getAttribute('src')).toMatch(/^\/data\/layer-groundwater_overextraction\.en\.[0-9a-f]{10}\.svg$/);
+      await page.waitForFunction(() => (document.getElementById('present-fallback') as HTMLImageElement).naturalWidth > 0);
       expect(w.errors).toEqual([]);
       expect(w.offOrigin).toEqual([]);
     } finally {
