@@ -78,10 +78,10 @@ export const PROGRESS_WORDS: Record<Lang, ProgressWords> = {
   en: {
     label: { met: 'Target met', not_met: 'Not met yet', no_target: 'No target', no_data: 'No data yet' },
     means: {
-      met: 'already meets the area’s 2025 target',
-      not_met: 'does not meet the area’s 2025 target yet',
-      no_target: 'the plan’s annex prints “/”: no such target here',
-      no_data: 'no published figure for this year',
+      met: 'Already meets the area’s 2025 target',
+      not_met: 'Does not meet the area’s 2025 target yet',
+      no_target: 'The plan’s annex prints “/”: no such target here',
+      no_data: 'No published figure for this year',
     },
     count: '{n}',
   },

@@ -32,7 +32,7 @@ const zh = {
     /** headline cards */
     latest: '最新实际值',
     vsTarget: '对照2025年目标',
-    cardNoColumn: '暂无数据：这项目标不在各旗县区目标分解表中，进展模板没有这一列。',
+    cardNoColumn: '这项目标不在各旗县区目标分解表中，进展模板没有这一列。',
     /** county pages */
     countyTitle: '实际进展：历年数字与2025年目标',
     countyIntro: '每项指标的实际完成值（按年份）与{name}的2025年目标对照。虚线为目标，浅绿色一侧为达标范围。',
@@ -133,7 +133,7 @@ const en: ProgressStrings = {
     assessment: '最严格水资源管理制度考核',
     latest: 'Latest actual',
     vsTarget: 'Against the 2025 target',
-    cardNoColumn: 'No data yet: this target is not in the annex table by division, so the progress template has no column for it.',
+    cardNoColumn: 'This target is not in the annex table by division, so the progress template has no column for it.',
     countyTitle: 'Progress: figures by year against the 2025 target',
     countyIntro: 'Each indicator’s actual figures by year against {name}’s 2025 target. The dashed line is the target; the pale green side meets it.',
     countyNone: 'No official actual figures have been published for {name}; every indicator is “No data yet”.',
