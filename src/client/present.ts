@@ -19,6 +19,8 @@ import type { MapDataUrls } from '../lib/paths';
 import { loadMap, type LoadOptions } from '../map/loadMap';
 import { fitView, type BBox } from '../lib/geometry';
 import { wireControls } from './presentControls';
+import type { ProgressViewConfig } from '../lib/progressView';
+import type { ProgressWords } from '../domain/vocabulary';
 
 interface StepCfg {
   n: number;
@@ -39,6 +41,9 @@ interface Config {
   schematicLabel: string;
   strings: Record<'fullscreen' | 'exitFullscreen' | 'stepOf', string> & LoadOptions['strings'];
   steps: StepCfg[];
+  /** the progress step's statuses (the shared map paints them when a step's state asks for the progress view) */
+  progress: ProgressViewConfig;
+  progressWords: ProgressWords;
 }
 
 const cfgEl = document.getElementById('present-config');

@@ -25,6 +25,7 @@ const zh = {
     noneMissing: '缺少：每个旗县区每年的实际用水总量、用水效率等数字',
     /** the indicator chosen has none, others have */
     noneForIndicator: '“{name}”尚无实际完成值。有数字的指标：{others}。',
+    backToTargets: '查看2025年目标地图',
     /** where the figures will come from (no publication date is known, so none is given) */
     where: '实际完成值将来自每年的{bulletin}和{assessment}结果，公布后在这里显示。',
     bulletin: '《赤峰市水资源公报》',
@@ -55,10 +56,15 @@ const zh = {
     colStatus: '对照2025年目标',
     colSource: '来源',
     /** PNG and embed */
-    pngNote: '{year}年实际完成值对照各旗县区2025年目标（赤政发〔2025〕11号附件）；来源见 progress.csv。',
+    pngNote: '{year}年实际完成值对照各旗县区2025年目标（赤政发〔2025〕11号附件）。',
+    /** the PNG's source line in the progress view: the sources the figures' rows name */
+    pngSources: '实际完成值来源：{sources}',
     pngExample: '示例数据（虚构，仅用于演示），不是官方统计。',
     /** table on the home page */
     tableProgress: '{year}年实际',
+    /** the table and the county panel in the progress view: the year's figure, its status and source */
+    tableNote: '“{name}”一列的第二行为{year}年实际完成值及其对照2025年目标的状态。来源：{sources}',
+    panelProgress: '{year}年实际完成值',
   },
   upd: {
     title: '数据更新助手',
@@ -66,7 +72,8 @@ const zh = {
     lede: '给持有年度实际完成值的工作人员：下载模板，填好后拖入本页，立即看到与网站生成时完全相同的检查结果。文件只在您的浏览器里读取，不会上传；访问过一次后断网也能使用。',
     step1: '下载模板',
     step1Text: '每行填写一个行政区、一个年份的实际完成值，注明来源。可以在同一个文件里填写多个年份。',
-    templateXlsx: 'Excel 模板（含“填写说明”工作表）',
+    /** {sheet}: the sheet's name as in the workbook (marked Chinese in the English edition) */
+    templateXlsx: 'Excel 模板（含“{sheet}”工作表）',
     templateCsv: 'CSV 模板（UTF-8）',
     templateGuide: 'CSV 模板的填写说明（文本）',
     step2: '检查文件',
@@ -128,6 +135,7 @@ const en: ProgressStrings = {
     noneText: 'No official actual figures have been published for the divisions ({missing}).',
     noneMissing: 'missing: each division’s yearly water use, efficiency and the other annex figures',
     noneForIndicator: 'No actual figure for “{name}” yet. Indicators with figures: {others}.',
+    backToTargets: 'Show the 2025 targets map',
     where: 'Actual figures will come from the yearly Chifeng Water Resources Bulletin ({bulletin}) and the results of the assessment under the strictest water-resources management system ({assessment}); they will show here once published.',
     bulletin: '赤峰市水资源公报',
     assessment: '最严格水资源管理制度考核',
@@ -153,9 +161,12 @@ const en: ProgressStrings = {
     colValue: 'Actual',
     colStatus: 'Against the 2025 target',
     colSource: 'Source',
-    pngNote: 'Actual figures for {year} against each division’s 2025 target (annex of 赤政发〔2025〕11号); sources in progress.csv.',
+    pngNote: 'Actual figures for {year} against each division’s 2025 target (annex of 赤政发〔2025〕11号).',
+    pngSources: 'Source of the actual figures: {sources}',
     pngExample: 'Example data (invented, for demonstration only), not official statistics.',
     tableProgress: 'Actual {year}',
+    tableNote: 'In the “{name}” column the second line is the actual figure for {year} and its status against the 2025 target. Source: {sources}',
+    panelProgress: 'Actual figure {year}',
   },
   upd: {
     title: 'Data update assistant',
@@ -163,7 +174,7 @@ const en: ProgressStrings = {
     lede: 'For officials who hold the yearly actual figures: download the template, fill it in and drop it here to see at once the same check the site’s build runs. The file is read in your browser only and never uploaded; after one visit this page also works offline.',
     step1: 'Download the template',
     step1Text: 'One row per division and year, with its source. One file may hold several years.',
-    templateXlsx: 'Excel template (with a 填写说明 instructions sheet)',
+    templateXlsx: 'Excel template (with an instructions sheet, “{sheet}”)',
     templateCsv: 'CSV template (UTF-8)',
     templateGuide: 'Instructions for the CSV template (text)',
     step2: 'Check the file',
