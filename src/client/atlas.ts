@@ -205,7 +205,10 @@ function start(cfg: Config) {
     const prog = $<HTMLElement>(`[data-panel-progress="${state.county}"]`);
     if (prog && !prog.hidden) {
       const box = document.createElement('div');
-      box.append(prog.cloneNode(true));
+      const copy = prog.cloneNode(true) as HTMLElement;
+      // a copy, not a second panel line (syncProgressFacts fills only the panel's)
+      copy.removeAttribute('data-panel-progress');
+      box.append(copy);
       $<HTMLElement>('#map-sheet-fact')!.append(box);
     }
   }

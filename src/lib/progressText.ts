@@ -5,17 +5,16 @@
  */
 import type { AnnexCell, IndicatorMeta, ProgressFile, ProgressMapStatus, ProgressPoint, ProgressSeries } from '../domain/contract';
 import { progressLook } from '../domain/cellLook';
+import { figureWithUnit as formatFigureWithUnit, type UnitPair } from '../domain/format';
 import { PROGRESS_WORDS, type Lang } from '../domain/vocabulary';
 import { t, fill } from '../i18n';
 import { cellLabel, unitOf } from './display';
 import { progressChartSvg } from './progressChart';
 import { mapKey, type ProgressViewConfig } from './progressView';
 
-/** "0.96 亿立方米", "16.50%" (a percent sign needs no space), "0.69" (a coefficient has no unit to print) */
-export function figureWithUnit(p: Pick<ProgressPoint, 'value_text'>, m: Pick<IndicatorMeta, 'unit_zh' | 'unit_en'>, lang: Lang): string {
-  const u = unitOf(m, lang);
-  if (m.unit_zh === DIMENSIONLESS) return p.value_text;
-  return u === '%' ? `${p.value_text}%` : `${p.value_text} ${u}`;
+/** "0.96亿立方米", "16.50%", "0.69" (a ratio has no unit to print); in English the exact conversion ("96 million m³"), as every other figure on the site (format.ts) */
+export function figureWithUnit(p: Pick<ProgressPoint, 'value_text'>, m: UnitPair, lang: Lang): string {
+  return formatFigureWithUnit(p.value_text, m, lang);
 }
 /** the registry's unit of a ratio (irrigation coefficient): said in the heading, not after each figure */
 const DIMENSIONLESS = '无量纲';

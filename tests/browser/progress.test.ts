@@ -16,6 +16,7 @@ import { buildExampleSite } from '../helpers/exampleSite';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic';
 import { PROGRESS_COLORS } from '../../src/domain/cellLook';
 import { PROGRESS_WORDS } from '../../src/domain/vocabulary';
+import { t } from '../../src/i18n';
 import type { CountiesFile, ProgressFile } from '../../src/domain/contract';
 
 const SLOW = 180_000;
@@ -105,10 +106,10 @@ describe('with the demonstration figures', () => {
     const h = progress.headlines.find((x) => x.target === 'total_water_use')!.latest!;
     const card = page.locator('.card[data-target="total_water_use"] .progress');
     const text = await card.innerText();
-    for (const part of [`${h.value_text} 亿立方米`, `${h.year}年`, PROGRESS_WORDS.zh.label[h.status], h.source, '示例数据']) expect(text).toContain(part);
+    for (const part of [`${h.value_text}亿立方米`, `${h.year}年`, PROGRESS_WORDS.zh.label[h.status], h.source, '示例数据']) expect(text).toContain(part);
     expect(await card.getAttribute('data-status')).toBe(h.status);
     // a target with no column in the template says so, and has no figure
-    expect(await page.locator('.card[data-target="pipe_leakage_rate"] .progress').innerText()).toContain('暂无数据');
+    expect(await page.locator('.card[data-target="pipe_leakage_rate"] .progress').innerText()).toContain(t('zh').noData);
     expect(w.errors).toEqual([]);
   }, SLOW);
 });
@@ -195,13 +196,13 @@ describe('the map in progress view (demonstration figures)', () => {
     expect(await tip.getAttribute('data-status')).toBe(status);
     const tipText = await tip.innerText();
     const row = rowOf('water_use_cap', year, code);
-    for (const part of [`${row.value_text} 亿立方米`, `${year}年`, PROGRESS_WORDS.zh.label[status]]) expect(tipText).toContain(part);
+    for (const part of [`${row.value_text}亿立方米`, `${year}年`, PROGRESS_WORDS.zh.label[status]]) expect(tipText).toContain(part);
     // the panel: figure, year, status, source
     await page.mouse.click(box.x + at.x, box.y + at.y);
-    const panel = page.locator(`[data-panel-progress="${code}"]`);
+    const panel = page.locator(`[data-panel="${code}"] [data-panel-progress]`);
     await panel.waitFor({ state: 'visible' });
     const panelText = await panel.innerText();
-    for (const part of [`${year}年实际完成值`, `${row.value_text} 亿立方米`, PROGRESS_WORDS.zh.label[status], row.source, '示例数据']) expect(panelText).toContain(part);
+    for (const part of [`${year}年实际完成值`, `${row.value_text}亿立方米`, PROGRESS_WORDS.zh.label[status], row.source, '示例数据']) expect(panelText).toContain(part);
     // the table: the mapped column's second line
     const cell = page.locator(`#annex-table tr[data-adcode="${code}"] td[data-col="water_use_cap"] .prog`);
     expect(await cell.innerText()).toContain(row.value_text);
