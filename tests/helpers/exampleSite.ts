@@ -5,7 +5,6 @@
  * asks for it (about a minute and a half on two cores).
  */
 import { execFileSync } from 'node:child_process';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { runCli, tmpDir } from './pipeline';
 
@@ -16,7 +15,6 @@ export async function buildExampleSite(): Promise<{ dist: string; data: string }
   if (r.code !== 0) throw new Error(r.err);
   const dist = path.join(dir, 'dist');
   execFileSync('npx', ['astro', 'build', '--silent'], { env: { ...process.env, ATLAS_DATA_DIR: data, ATLAS_OUT_DIR: dist }, stdio: 'pipe' });
-  await fs.rm(path.join(dist, 'data'), { recursive: true, force: true });
-  await fs.cp(data, path.join(dist, 'data'), { recursive: true });
+  // the build itself writes dist/data from ATLAS_DATA_DIR, under plain and content-versioned names (scripts/astroPublish.ts)
   return { dist, data };
 }
