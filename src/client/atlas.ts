@@ -16,7 +16,7 @@ import { wireShareTools, type ShareConfig } from './shareTools';
 import { staticMap, type StaticMap } from './staticMap';
 import { postHeight, whenWanted } from './embedFrame';
 import { SELECT_COUNTY_EVENT, type SelectCountyDetail } from '../lib/atlasEvents';
-import { normalizeProgress, shownMap, syncProgressControls, syncProgressFacts, wireProgressControls, type ProgressPageConfig } from './progressControls';
+import { clearProgressFacts, normalizeProgress, shownMap, syncProgressControls, wireProgressControls, type ProgressPageConfig } from './progressControls';
 import type { FallbackConfig } from './progressFallback';
 
 interface Config extends ShareConfig, MapConfig, ProgressPageConfig, FallbackConfig {
@@ -124,7 +124,16 @@ function start(cfg: Config) {
     for (const cb of $$<HTMLInputElement>('input[name="layer"]')) if (!cb.disabled) cb.checked = state.layers.includes(cb.value as LayerId);
     if (table) markAnnexTable(table, state.indicator, state.county);
     // the table's mapped column and the county panels: the year's figure, status and source
-    syncProgressFacts(cfg, state, table);
+    clearProgressFacts(table);
+    if (shownMap(state)) {
+      const shown = state;
+      void import('./progressFacts').then(({ syncProgressFacts }) => {
+        // a later apply may have moved on while the module loaded
+        if (shown !== state) return;
+        syncProgressFacts(cfg, state, table);
+        syncSheet();
+      });
+    }
     for (const p of $$<HTMLElement>('[data-panel]')) p.hidden = p.dataset.panel !== state.county;
     if (state.county !== prev.county) {
       const fact = state.county ? $<HTMLElement>(`[data-panel="${state.county}"] [data-fact="${state.indicator}"]`) : null;

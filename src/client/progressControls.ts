@@ -6,8 +6,7 @@
  */
 import type { AtlasState } from '../lib/urlState';
 import type { ProgressWords } from '../domain/vocabulary';
-import { progressLook, swatchSvg } from '../domain/cellLook';
-import { mapKey, mapSources, progressFigure, resolveYear, type ProgressViewConfig } from '../lib/progressView';
+import { mapKey, resolveYear, type ProgressViewConfig } from '../lib/progressView';
 
 export interface ProgressPageConfig {
   progress: ProgressViewConfig;
@@ -18,86 +17,6 @@ export interface ProgressPageConfig {
   shortNames: Record<string, string>;
 }
 
-const fillIn = (tpl: string, v: Record<string, string | number>) => tpl.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
-
-/** A status in words with its swatch, as on the legend (the colour is never the only sign). */
-function statusEl(cfg: ProgressPageConfig, status: Parameters<typeof progressLook>[0]): HTMLElement {
-  const look = progressLook(status, cfg.progressWords);
-  const el = document.createElement('span');
-  el.className = `status status-${status}`;
-  el.dataset.role = 'status';
-  el.dataset.status = status;
-  el.innerHTML = swatchSvg({ fill: look.fill, hatch: false, dotted: look.dotted }, { w: 12, h: 12 });
-  el.append(` ${look.label}`);
-  return el;
-}
-
-function exampleBadge(cfg: ProgressPageConfig): HTMLElement {
-  const b = document.createElement('span');
-  b.className = 'badge example';
-  b.textContent = cfg.progressStrings.example;
-  return b;
-}
-
-/**
- * The table and the county panels in the progress view: the mapped column's cells gain a second
- * line (the year's figure and its status), a note above the table names the year and the sources;
- * the chosen county's panel says the figure, its year, status and source. Cleared in the target view.
- */
-export function syncProgressFacts(cfg: ProgressPageConfig, s: AtlasState, table: HTMLTableElement | null): void {
-  const key = shownMap(s);
-  const S = cfg.progressStrings;
-  if (table) {
-    for (const el of table.querySelectorAll('.prog')) el.remove();
-    let note = document.getElementById('table-progress-note');
-    if (key) {
-      for (const td of table.querySelectorAll<HTMLElement>(`tbody td[data-col="${s.indicator}"]`)) {
-        const code = td.closest<HTMLElement>('tr')!.dataset.adcode!;
-        const f = progressFigure(cfg.progress, key, code);
-        const line = document.createElement('span');
-        line.className = 'prog';
-        line.dataset.year = String(s.year);
-        if (f) line.append(`${f.figure} `);
-        // 全市 has no map status: its figure stands alone (its status is on the headline cards)
-        const st = cfg.progress.maps[key]?.[code];
-        if (st) line.append(statusEl(cfg, st));
-        else if (!f) line.append(statusEl(cfg, 'no_data'));
-        td.append(line);
-      }
-      if (!note) {
-        note = document.createElement('p');
-        note.id = 'table-progress-note';
-        note.className = 'note';
-        table.closest('.table-wrap')?.before(note);
-      }
-      note.textContent = fillIn(S.tableNote, { name: cfg.shortNames[s.indicator], year: s.year!, sources: mapSources(cfg.progress, key).join(S.listSep) });
-      if (cfg.progress.example) note.append(' ', exampleBadge(cfg));
-      note.hidden = false;
-    } else if (note) note.hidden = true;
-  }
-  for (const box of document.querySelectorAll<HTMLElement>('[data-panel-progress]')) {
-    const code = box.dataset.panelProgress!;
-    box.hidden = !key;
-    box.replaceChildren();
-    if (!key) continue;
-    const f = progressFigure(cfg.progress, key, code);
-    const head = document.createElement('strong');
-    head.textContent = `${fillIn(S.panelProgress, { year: s.year! })}${S.colon}`;
-    box.append(head, `${cfg.shortNames[s.indicator]} `);
-    if (f) box.append(`${f.figure} `);
-    box.append(statusEl(cfg, cfg.progress.maps[key]?.[code] ?? 'no_data'));
-    if (f) {
-      const src = document.createElement('small');
-      src.className = 'src';
-      src.textContent = `${S.source}${S.colon}${f.source}`;
-      box.append(src);
-    }
-    if (cfg.progress.example) box.append(' ', exampleBadge(cfg));
-  }
-  const badge = document.getElementById('progress-example-badge');
-  if (badge) badge.hidden = !(key && cfg.progress.example);
-}
-
 /** The state as the page shows it: in the progress view, the year resolved to one the indicator has (or null: none). */
 export function normalizeProgress(s: AtlasState, cfg: ProgressPageConfig): AtlasState {
   if (s.mode !== 'progress') return s.year === null ? s : { ...s, year: null };
@@ -106,6 +25,22 @@ export function normalizeProgress(s: AtlasState, cfg: ProgressPageConfig): Atlas
 
 /** The key of the progress map on show, or null (target view, or no figure for this indicator). */
 export const shownMap = (s: AtlasState) => (s.mode === 'progress' && s.year !== null ? mapKey(s.indicator, s.year) : null);
+
+/**
+ * The table and the panels back to the target view (nothing of a progress map left); filling them
+ * for a progress map is ./progressFacts.ts, loaded only when one is shown (the first view stays small).
+ */
+export function clearProgressFacts(table: HTMLTableElement | null): void {
+  if (table) for (const el of table.querySelectorAll('.prog')) el.remove();
+  const note = document.getElementById('table-progress-note');
+  if (note) note.hidden = true;
+  for (const box of document.querySelectorAll<HTMLElement>('[data-panel-progress]')) {
+    box.hidden = true;
+    box.replaceChildren();
+  }
+  const badge = document.getElementById('progress-example-badge');
+  if (badge) badge.hidden = true;
+}
 
 export function wireProgressControls(cfg: ProgressPageConfig, state: () => AtlasState, apply: (next: AtlasState) => void): void {
   for (const r of document.querySelectorAll<HTMLInputElement>('input[name="view"]')) {
