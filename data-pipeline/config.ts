@@ -48,6 +48,8 @@ export const GAP_FILL_KM2 = 0.5;
 export const COORD_DECIMALS_CITY = 4;
 /** 5 places ≈ 1.1 m for the detail level */
 export const COORD_DECIMALS_DETAIL = 5;
+/** width of the static whole-city maps (choropleth SVGs, county-paths.json), px; height 1.08 × */
+export const STATIC_MAP_WIDTH_PX = 720;
 /** number of colour classes of each choropleth: 12 counties, about three per class */
 export const CLASS_COUNT = 4;
 /** 赤峰市 area as officially published, km² (赤峰市人民政府 市情概况) */

@@ -34,6 +34,7 @@ import { hatchFeatures } from './steps/buildHatch';
 import { renderChoroplethSvg } from './steps/renderChoroplethSvg';
 import { LAYER_SVG_KINDS, renderLayerSvg } from './steps/renderLayerSvg';
 import { renderCountySvg } from './steps/renderCountySvg';
+import { buildCountyPaths } from './steps/buildCountyPaths';
 import { buildDictionary, dictionaryCsv, formatIndicatorsCsv, formatIndicatorsExcelCsv, formatProgressCsv, formatViewCsv } from './steps/formatOutputs';
 import { buildProgressTemplateXlsx } from './steps/buildProgressTemplate';
 import { buildManifest } from './steps/buildManifest';
@@ -177,7 +178,9 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   const byCode = new Map(cityCounties.features.map((f) => [f.properties.adcode, f.properties]));
   const hatch = hatchFeatures(
     cityCounties.features,
-    (code) => INDICATOR_IDS.some((id) => isHatched(countyCell(byCode.get(code)!, id).status)),
+    // every county that cellLook hatches in some indicator, and every county with a progress map:
+    // the progress map dots any county that has no figure in the chosen year (暂无数据)
+    (code) => progress.maps.length > 0 || INDICATOR_IDS.some((id) => isHatched(countyCell(byCode.get(code)!, id).status)),
     projects.features,
     C.HATCH_SPACING_DEG,
     C.COORD_DECIMALS_CITY,
@@ -219,13 +222,14 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   out.set(OUTPUT_FILES.progressTemplateXlsx, await buildProgressTemplateXlsx(city, new Date(`${C.DOCUMENT.date}T00:00:00Z`)));
   out.set(OUTPUT_FILES.progressTemplateCsv, templateCsv());
   out.set(OUTPUT_FILES.progressTemplateGuide, templateGuideText(city));
+  out.set(OUTPUT_FILES.countyPaths, JSON.stringify(buildCountyPaths(cityCounties, C.STATIC_MAP_WIDTH_PX)) + '\n');
   out.set(OUTPUT_FILES.dictionary, json(dictionary));
   out.set(OUTPUT_FILES.dictionaryCsv, dictionaryCsv(dictionary));
   // compact, not indented: the search box fetches it on first use (≈200 KB raw, ≈31 KB gzipped)
   out.set(OUTPUT_FILES.places, JSON.stringify(places) + '\n');
   for (const m of meta) {
-    out.set(choroplethSvgFile(m.id), renderChoroplethSvg(cityCounties, m, { width: 720, sourceLine, lang: 'zh' }));
-    out.set(choroplethSvgFile(`${m.id}.en`), renderChoroplethSvg(cityCounties, m, { width: 720, sourceLine: sourceLineEn, lang: 'en' }));
+    out.set(choroplethSvgFile(m.id), renderChoroplethSvg(cityCounties, m, { width: C.STATIC_MAP_WIDTH_PX, sourceLine, lang: 'zh' }));
+    out.set(choroplethSvgFile(`${m.id}.en`), renderChoroplethSvg(cityCounties, m, { width: C.STATIC_MAP_WIDTH_PX, sourceLine: sourceLineEn, lang: 'en' }));
     out.set(viewCsvFile(m.id, 'zh'), formatViewCsv(annex, cityCounties, m, 'zh'));
     out.set(viewCsvFile(m.id, 'en'), formatViewCsv(annex, cityCounties, m, 'en'));
   }

@@ -1,5 +1,5 @@
 import * as turf from '@turf/turf';
-import { AnnexFile, BackgroundFact, CoalMinesFile, CountiesFile, DictionaryFile, IndicatorDef, ManifestFile, PlacesFile, ProgressFile, ProgressReport, ProjectsFile, Statement, Target, OUTPUT_FILES } from '../src/domain/contract';
+import { AnnexFile, BackgroundFact, CoalMinesFile, CountiesFile, CountyPathsFile, DictionaryFile, IndicatorDef, ManifestFile, PlacesFile, ProgressFile, ProgressReport, ProjectsFile, Statement, Target, OUTPUT_FILES } from '../src/domain/contract';
 import { INDICATORS } from '../src/domain/indicators';
 import { COUNTY_CODES } from '../src/domain/divisions';
 import { PipelineError } from './errors';
@@ -75,6 +75,7 @@ const JSON_SCHEMAS: [string, z.ZodTypeAny][] = [
   [OUTPUT_FILES.dictionary, DictionaryFile],
   [OUTPUT_FILES.manifest, ManifestFile],
   [OUTPUT_FILES.places, PlacesFile],
+  [OUTPUT_FILES.countyPaths, CountyPathsFile],
 ];
 
 /**

@@ -12,6 +12,18 @@ export interface SvgOptions {
 }
 
 /**
+ * The frame of every whole-city static map: counties rewound for d3-geo, a Mercator projection
+ * fitted to `width` px wide and 1.08 × as tall (title above, 8 px margin), with its path generator.
+ */
+export function choroplethFrame(counties: CountiesFile, width: number) {
+  const mapH = Math.round(width * 1.08);
+  // d3-geo wants clockwise outer rings (spherical convention); RFC 7946 output is anticlockwise
+  const fc = turf.rewind(counties, { reverse: true }) as unknown as CountiesFile;
+  const proj = geoMercator().fitExtent([[12, 52], [width - 12, mapH - 8]], fc);
+  return { fc, proj, mapH, path: geoPath(proj).digits(1) };
+}
+
+/**
  * A static choropleth of one indicator, drawn at build time with d3-geo: the map for
  * visitors without WebGL, the image for print, and a download. Fills, hatching, labels and
  * the legend come from src/domain/cellLook.ts, as on every other map. Text from the inputs is
@@ -21,13 +33,9 @@ export function renderChoroplethSvg(counties: CountiesFile, meta: IndicatorMeta,
   const zh = o.lang === 'zh';
   const words = CELL_WORDS[o.lang];
   const W = o.width;
-  const mapH = Math.round(W * 1.08);
+  const { fc, proj, mapH, path } = choroplethFrame(counties, W);
   const legendH = 150;
   const H = mapH + legendH;
-  // d3-geo wants clockwise outer rings (spherical convention); RFC 7946 output is anticlockwise
-  const fc = turf.rewind(counties, { reverse: true }) as unknown as CountiesFile;
-  const proj = geoMercator().fitExtent([[12, 52], [W - 12, mapH - 8]], fc);
-  const path = geoPath(proj).digits(1);
   const title = zh ? `${meta.name_zh}（${meta.unit_zh}）` : `${meta.name_en} (${meta.unit_en})`;
   const hatchId = `hatch-${meta.id}`;
   const paint = (look: { fill: string; hatch: boolean }) => (look.hatch ? `url(#${hatchId})` : look.fill);

@@ -16,8 +16,10 @@ import { wireShareTools, type ShareConfig } from './shareTools';
 import { staticMap, type StaticMap } from './staticMap';
 import { postHeight, whenWanted } from './embedFrame';
 import { SELECT_COUNTY_EVENT, type SelectCountyDetail } from '../lib/atlasEvents';
+import { clearProgressFacts, normalizeProgress, shownMap, syncProgressControls, wireProgressControls, type ProgressPageConfig } from './progressControls';
+import type { FallbackConfig } from './progressFallback';
 
-interface Config extends ShareConfig, MapConfig {
+interface Config extends ShareConfig, MapConfig, ProgressPageConfig, FallbackConfig {
   mode: 'full' | 'embed';
   /** this edition's home page, with the base path */
   home: string;
@@ -51,7 +53,7 @@ function start(cfg: Config) {
   const live = $<HTMLElement>('#map-live')!;
   const select = $<HTMLSelectElement>('#indicator-select')!;
   const table = $<HTMLTableElement>('#annex-table');
-  let state: AtlasState = parseState(location.search);
+  let state: AtlasState = normalizeProgress(parseState(location.search), cfg);
   let map: AtlasMap | null = null;
   let fallbackImg: HTMLImageElement | null = null;
   const embed = cfg.mode === 'embed';
@@ -91,29 +93,54 @@ function start(cfg: Config) {
     apply(state, 'none');
     syncSheet();
   }
-  function syncFallback() {
+  async function syncFallback() {
     if (!fallbackImg) return;
-    fallbackImg.src = cfg.svg[state.indicator];
-    fallbackImg.alt = $(`[data-summary="${state.indicator}"]`)?.textContent ?? '';
+    const key = shownMap(state);
+    if (!key) {
+      // the target view: the pipeline's static choropleth (the progress view without figures shows its message instead)
+      fallbackImg.hidden = state.mode === 'progress';
+      fallbackImg.src = cfg.svg[state.indicator];
+      fallbackImg.alt = $(`[data-summary="${state.indicator}"]`)?.textContent ?? '';
+      return;
+    }
+    // the progress view: drawn here from the pipeline's projected paths (no image per indicator and year is shipped)
+    const img = fallbackImg;
+    const { staticProgressMap } = await import('./progressFallback');
+    const url = await staticProgressMap(cfg, state);
+    if (shownMap(state) !== key) return;
+    img.hidden = false;
+    img.src = url;
+    img.alt = $(`[data-progress-summary="${key}"]`)?.textContent ?? '';
   }
 
   /** Apply state to every part of the page. `how` decides what the URL does. */
   function apply(next: AtlasState, how: 'push' | 'replace' | 'none') {
     const prev = state;
-    state = next;
+    state = normalizeProgress(next, cfg);
     select.value = state.indicator;
-    for (const el of $$<HTMLElement>('[data-legend]')) el.hidden = el.dataset.legend !== state.indicator;
-    for (const el of $$<HTMLElement>('[data-summary]')) el.hidden = el.dataset.summary !== state.indicator;
+    // legends, summaries, the view switch and the year selector
+    syncProgressControls(cfg, state);
     for (const el of $$<HTMLElement>('[data-title]')) el.hidden = el.dataset.title !== state.indicator;
     for (const cb of $$<HTMLInputElement>('input[name="layer"]')) if (!cb.disabled) cb.checked = state.layers.includes(cb.value as LayerId);
     if (table) markAnnexTable(table, state.indicator, state.county);
+    // the table's mapped column and the county panels: the year's figure, status and source
+    clearProgressFacts(table);
+    if (shownMap(state)) {
+      const shown = state;
+      void import('./progressFacts').then(({ syncProgressFacts }) => {
+        // a later apply may have moved on while the module loaded
+        if (shown !== state) return;
+        syncProgressFacts(cfg, state, table);
+        syncSheet();
+      });
+    }
     for (const p of $$<HTMLElement>('[data-panel]')) p.hidden = p.dataset.panel !== state.county;
     if (state.county !== prev.county) {
       const fact = state.county ? $<HTMLElement>(`[data-panel="${state.county}"] [data-fact="${state.indicator}"]`) : null;
       const said = fact ? `${fact.querySelector('dt')?.textContent ?? ''} ${fact.querySelector('dd')?.textContent?.trim() ?? ''}` : '';
       live.textContent = state.county ? `${cfg.names[state.county]}${cfg.lang === 'zh' ? '：' : ': '}${said}` : '';
     }
-    syncFallback();
+    void syncFallback();
     syncSheet();
     syncEmbed();
     map?.update(state);
@@ -129,8 +156,11 @@ function start(cfg: Config) {
     const staticNote = $<HTMLElement>('#mines-static-note');
     if (staticNote) staticNote.hidden = !(minesOn && isStatic);
     const svgLink = $<HTMLAnchorElement>('#download-svg');
+    // the static SVG and the view's CSV are the target map's: not offered for the progress view
+    // (its figures are in progress.csv on the downloads page)
     if (svgLink) {
       svgLink.href = cfg.svg[state.indicator];
+      svgLink.hidden = state.mode === 'progress';
       // saved under the plain name, without the content version (src/lib/dataFiles.ts)
       svgLink.download = (svgLink.pathname.split('/').pop() ?? '').replace(/\.[0-9a-f]{10}(\.svg)$/, '$1');
     }
@@ -138,7 +168,10 @@ function start(cfg: Config) {
     if (csvLink) {
       csvLink.href = cfg.viewCsv[state.indicator];
       csvLink.download = (csvLink.pathname.split('/').pop() ?? '').replace(/\.[0-9a-f]{10}(\.csv)$/, '$1');
+      csvLink.hidden = state.mode === 'progress';
     }
+    const png = $<HTMLButtonElement>('#export-png');
+    if (png) png.disabled = !map || (state.mode === 'progress' && !shownMap(state));
     const full = $<HTMLAnchorElement>('#embed-full');
     if (full) full.href = `${cfg.home}${serializeState(state)}`;
     const url = `${location.pathname}${embed ? serializeEmbed(state, embedOpts) : serializeState(state)}${location.hash}`;
@@ -177,6 +210,16 @@ function start(cfg: Config) {
     sheet.classList.toggle('sheet-right', at.x < mapEl.clientWidth / 2);
     $<HTMLElement>('#map-sheet-title')!.textContent = cfg.names[state.county];
     $<HTMLElement>('#map-sheet-fact')!.replaceChildren(fact.cloneNode(true));
+    // the progress view: the year's figure, status and source under it, as the panel says them
+    const prog = $<HTMLElement>(`[data-panel-progress="${state.county}"]`);
+    if (prog && !prog.hidden) {
+      const box = document.createElement('div');
+      const copy = prog.cloneNode(true) as HTMLElement;
+      // a copy, not a second panel line (syncProgressFacts fills only the panel's)
+      copy.removeAttribute('data-panel-progress');
+      box.append(copy);
+      $<HTMLElement>('#map-sheet-fact')!.append(box);
+    }
   }
   $<HTMLButtonElement>('#map-sheet-close')?.addEventListener('click', () => selectCounty(null, false));
   $<HTMLButtonElement>('#map-sheet-all')?.addEventListener('click', () => {
@@ -213,6 +256,7 @@ function start(cfg: Config) {
   });
   if (table) wireAnnexTable(table, (code, toggle) => selectCounty(toggle && code === state.county ? null : code, false));
   wireShareTools(cfg, { state: () => state, map: () => map, meta: metaOf });
+  wireProgressControls(cfg, () => state, (n) => apply(n, 'push'));
 
   // the address bar holds only known parameters, in their fixed order (a pasted link's junk is dropped)
   apply(state, serializeState(state) === location.search ? 'none' : 'replace');
@@ -255,7 +299,12 @@ function start(cfg: Config) {
         // a tap is not a hover: on a touch screen the sheet says it, and a tooltip would sit on the
         // map; a coal mine is not in the sheet, so a tapped mine keeps its tooltip
         if (pointerType === 'touch' && !mine) tooltip.hidden = true;
-        else showTooltip(tooltip, { x, y, width: mapEl.clientWidth }, { county, project, mine }, metaOf(state.indicator), cfg);
+        else {
+          // in the progress view: the county's figure in the year shown and its status
+          const key = shownMap(state);
+          const progress = key && county ? { status: cfg.progress.maps[key]?.[county.adcode] ?? 'no_data', figure: cfg.progress.figures[key]?.[county.adcode] ?? null, year: state.year! } : null;
+          showTooltip(tooltip, { x, y, width: mapEl.clientWidth }, { county, project, mine, progress }, metaOf(state.indicator), cfg);
+        }
       },
       onView: (v: View) => apply({ ...state, view: v }, 'replace'),
       onReady: () => undefined,

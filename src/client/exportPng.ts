@@ -5,7 +5,7 @@
  * or on a slide. Loaded only when asked for.
  */
 import type { AtlasMap } from '../map/initMap';
-import { HATCH_LINE, type LegendItem } from '../domain/cellLook';
+import { HATCH_LINE, NO_DATA_DASH, NO_DATA_LINE, type LegendItem } from '../domain/cellLook';
 
 /** A project layer in the PNG's legend: drawn as a line or an area in its colour, dashed if schematic. */
 export interface LayerLegendItem {
@@ -20,7 +20,7 @@ export interface PngText {
   /** the selected county and its figure; empty when none is selected */
   subtitle: string;
   unit: string;
-  legend: Pick<LegendItem, 'fill' | 'hatch' | 'label'>[];
+  legend: Pick<LegendItem, 'fill' | 'hatch' | 'dotted' | 'label'>[];
   layers: LayerLegendItem[];
   source: string;
   notes: string[];
@@ -98,12 +98,14 @@ export async function renderPng(map: AtlasMap, text: PngText, scale = 2): Promis
       const item = entry.it;
       ctx.fillStyle = item.fill;
       ctx.fillRect(x, yy, sw, sh);
-      if (item.hatch) {
+      if (item.hatch || item.dotted) {
         ctx.save();
         ctx.beginPath();
         ctx.rect(x, yy, sw, sh);
         ctx.clip();
-        ctx.strokeStyle = HATCH_LINE;
+        // hatching: 保持2020年水平 on a target map; dotted: 暂无数据 on a progress map (as on the map itself)
+        ctx.strokeStyle = item.dotted ? NO_DATA_LINE : HATCH_LINE;
+        ctx.setLineDash(item.dotted ? NO_DATA_DASH.map((v) => v * scale) : []);
         ctx.lineWidth = 1.5 * scale;
         for (let k = -14; k < 24; k += 5) {
           ctx.beginPath();

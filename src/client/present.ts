@@ -25,6 +25,8 @@ import type { MapDataUrls } from '../lib/paths';
 import { loadMap, type LoadOptions } from '../map/loadMap';
 import { fitView, type BBox } from '../lib/geometry';
 import { wireControls } from './presentControls';
+import type { ProgressViewConfig } from '../lib/progressView';
+import type { ProgressWords } from '../domain/vocabulary';
 
 interface StepCfg {
   n: number;
@@ -45,6 +47,9 @@ interface Config {
   strings: Record<'fullscreen' | 'exitFullscreen' | 'stepOf' | 'offlineChecking' | 'offlineReady' | 'offlineIncomplete' | 'offlineUnavailable', string> &
     LoadOptions['strings'];
   steps: StepCfg[];
+  /** the progress step's statuses (the shared map paints them when a step's state asks for the progress view) */
+  progress: ProgressViewConfig;
+  progressWords: ProgressWords;
 }
 
 /** after this long on a text step with no key pressed, the map is prepared anyway (ms) */

@@ -5,9 +5,9 @@
  * none of them rebuilds the decision. Pure and small: it takes the words it needs (CellWords),
  * so a client bundle that imports it does not pull in the site's string tables.
  */
-import type { CellStatus, IndicatorMeta } from './contract';
+import type { CellStatus, IndicatorMeta, ProgressMap, ProgressMapStatus } from './contract';
 import { legendClasses, readFigure, type UnitPair } from './format';
-import type { CellWords, Lang } from './vocabulary';
+import type { CellWords, Lang, ProgressKey, ProgressWords } from './vocabulary';
 
 /**
  * Colours of the two non-numeric statuses: neutral tones outside every sequential scheme.
@@ -78,10 +78,12 @@ export const NEUTRAL_LOOK = {
 } as const;
 
 export interface LegendItem {
-  /** a numeric class, or one of the statuses */
-  key: 'class' | 'maintain_2020' | 'not_applicable';
+  /** a numeric class, one of the annex's non-numeric statuses, or a progress status */
+  key: 'class' | 'maintain_2020' | 'not_applicable' | ProgressKey;
   fill: string;
   hatch: boolean;
+  /** dotted diagonal lines over the fill: the progress map's "暂无数据" */
+  dotted?: boolean;
   label: string;
   /** for a status: what it means, in plain words (shown under the legend, in the PNG's notes) */
   means?: string;
@@ -99,20 +101,73 @@ export function legendItems(meta: IndicatorMeta, statuses: Iterable<CellStatus>,
   return items;
 }
 
-/** An inline SVG swatch for an HTML legend (w×h px): a filled box, hatched where the item is. */
-export function swatchSvg(item: Pick<LegendItem, 'fill' | 'hatch'>, o: { w?: number; h?: number; stroke?: string } = {}): string {
+/** An inline SVG swatch for an HTML legend (w×h px): a filled box, hatched or dotted where the item is. */
+export function swatchSvg(item: Pick<LegendItem, 'fill' | 'hatch' | 'dotted'>, o: { w?: number; h?: number; stroke?: string } = {}): string {
   const { w = 24, h = 14, stroke } = o;
   const step = Math.round(h * 0.75);
-  const lines = item.hatch
+  const lines = item.hatch || item.dotted
     ? Array.from({ length: Math.ceil((w + h) / step) + 1 }, (_, i) => `M${i * step - h} ${h} L${i * step} 0`).join(' ')
     : '';
-  const edge = stroke ? ` stroke="${stroke}" stroke-width="1"` : '';
-  return (
-    `<svg class="sw" viewBox="0 0 ${w} ${h}" aria-hidden="true">` +
-    `<rect width="${w}" height="${h}" fill="${item.fill}"${edge}/>` +
-    (lines ? `<path d="${lines}" stroke="${HATCH_LINE}" stroke-width="1.6"/>` : '') +
-    '</svg>'
-  );
+  // "暂无数据" has no fill of its own: a thin grey edge keeps the white box visible on white
+  const edge = stroke ? ` stroke="${stroke}" stroke-width="1"` : item.dotted ? ` stroke="${NO_DATA_LINE}" stroke-width="1"` : '';
+  const pattern = item.dotted
+    ? `<path d="${lines}" stroke="${NO_DATA_LINE}" stroke-width="1.6" stroke-dasharray="${NO_DATA_DASH.join(' ')}"/>`
+    : lines
+      ? `<path d="${lines}" stroke="${HATCH_LINE}" stroke-width="1.6"/>`
+      : '';
+  return `<svg class="sw" viewBox="0 0 ${w} ${h}" aria-hidden="true"><rect width="${w}" height="${h}" fill="${item.fill}"${edge}/>${pattern}</svg>`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The progress map: the second scheme. Categorical, not sequential, so a progress map never
+// reads as a target map: "达标" a deep green and "未达标" an orange that no class of any target
+// palette comes near (ΔE ≥ 20, tests/site/palettes.test.ts), "无此项目标" the same grey as "/" on
+// the target maps (it is the same fact: the annex prints "/"), and "暂无数据" no colour at all —
+// white with dotted lines, where a near-white fill would read as a target map's lowest class.
+// The four stay apart under simulated protanopia, deuteranopia and tritanopia, and every map
+// also writes the status in words beside the county's name.
+// ---------------------------------------------------------------------------------------------
+
+export const PROGRESS_COLORS: Record<ProgressKey, string> = {
+  met: '#0b6e4f',
+  not_met: '#e69f00',
+  no_target: STATUS_COLORS.not_applicable,
+  no_data: '#ffffff',
+};
+/** the dotted lines over "暂无数据" (colour, and dash and gap in px) */
+export const NO_DATA_LINE = '#8c8c8c';
+export const NO_DATA_DASH = [2, 3] as const;
+/** legend order: the statuses that have a figure first */
+export const PROGRESS_KEYS: readonly ProgressKey[] = ['met', 'not_met', 'no_target', 'no_data'];
+
+export interface ProgressLook {
+  fill: string;
+  /** dotted lines over the fill ("暂无数据") */
+  dotted: boolean;
+  /** the status in words: 达标 / 未达标 / 无此项目标 / 暂无数据 */
+  label: string;
+  /** what it means, one clause */
+  means: string;
+  /** the fill is dark: write on it in white */
+  dark: boolean;
+}
+
+export function progressLook(status: ProgressMapStatus, words: ProgressWords): ProgressLook {
+  return { fill: PROGRESS_COLORS[status], dotted: status === 'no_data', label: words.label[status], means: words.means[status], dark: status === 'met' };
+}
+
+/**
+ * The legend of a progress map: with `counts` (a ProgressMap's), the statuses that occur, each with
+ * its number of divisions ("达标（3个）"); without, all four (the update page explains them all).
+ */
+export function progressLegendItems(counts: ProgressMap['counts'] | null, words: ProgressWords, lang: Lang): LegendItem[] {
+  const keys = counts ? PROGRESS_KEYS.filter((k) => counts[k] > 0) : PROGRESS_KEYS;
+  return keys.map((k) => {
+    const look = progressLook(k, words);
+    const n = counts ? words.count.replace('{n}', String(counts[k])) : null;
+    const label = n === null ? look.label : lang === 'zh' ? `${look.label}（${n}）` : `${look.label} (${n})`;
+    return { key: k, fill: look.fill, hatch: false, dotted: look.dotted, label };
+  });
 }
 
 /**

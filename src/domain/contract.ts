@@ -518,6 +518,35 @@ export const ProgressFile = z
   .strict();
 export type ProgressFile = z.infer<typeof ProgressFile>;
 
+/**
+ * The 12 divisions as SVG paths, projected once by the pipeline (the same frame as the static
+ * choropleths): what the site draws a static map from where no image can be precomputed for it
+ * (the progress map of any indicator and year without WebGL, the update page's preview of a file
+ * that only exists in the official's browser). Screen units, y down.
+ */
+export const CountyPathsFile = z
+  .object({
+    width: z.number().positive(),
+    height: z.number().positive(),
+    counties: z
+      .array(
+        z
+          .object({
+            adcode: Adcode,
+            name_zh: z.string(),
+            name_en: z.string(),
+            /** SVG path data, one decimal */
+            d: z.string().regex(/^M[-\d.,MLZ ]+$/),
+            /** where the name goes: the pole of inaccessibility, projected */
+            label: z.tuple([z.number(), z.number()]),
+          })
+          .strict(),
+      )
+      .length(12),
+  })
+  .strict();
+export type CountyPathsFile = z.infer<typeof CountyPathsFile>;
+
 const Bilingual = z.object({ zh: z.string(), en: z.string() }).strict();
 /**
  * A problem found in a progress file, located as an official finds it in Excel. Errors refuse the
@@ -706,6 +735,8 @@ export const OUTPUT_FILES = {
   background: 'background.json',
   /** coal mines (GEM Global Coal Mine Tracker, CC BY 4.0): where mine water comes from */
   coalMines: 'coal-mines.geojson',
+  /** the 12 divisions as projected SVG paths (static progress maps drawn in the browser) */
+  countyPaths: 'county-paths.json',
   dictionary: 'dictionary.json',
   dictionaryCsv: 'dictionary.csv',
   manifest: 'manifest.json',

@@ -59,6 +59,8 @@ export interface ProgressCheck {
   crossChecks: ProgressCrossCheck[];
   /** what was read of each file (the report's `files`) */
   files: ProgressReport['files'];
+  /** the tables as read (checkProgressFiles only): the update page shows them, with the problems in place */
+  tables?: ProgressTable[];
 }
 
 /**
@@ -495,7 +497,7 @@ export async function checkProgressFiles(
     // a file that could not be read still appears in the report's list
     if (r.tables.length === 0) tables.push({ file: f.name, sheet: null, rows: [] });
   }
-  return validateProgress(tables, ctx, problems);
+  return { ...validateProgress(tables, ctx, problems), tables };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -47,3 +47,42 @@ export const PRECISION_WORDS: Record<Lang, Record<'surveyed' | 'approximate' | '
   zh: { surveyed: '实测位置', approximate: '近似位置', schematic: '示意位置', unlocated: '位置未公布' },
   en: { surveyed: 'Surveyed location', approximate: 'Approximate location', schematic: 'Schematic location', unlocated: 'Location not published' },
 };
+
+/**
+ * Where a division's figure stands against its 2025 target (contract `ProgressMapStatus`): the
+ * progress map's legend, labels and tooltips, the county pages, the update page's preview, the
+ * pipeline's progress SVGs. `not_met` of an earlier year means "not there yet" (every year is
+ * compared with the same 2025 target), which `means` says.
+ */
+export type ProgressKey = 'met' | 'not_met' | 'no_target' | 'no_data';
+export interface ProgressWords {
+  /** the status in one or two words (达标 / 未达标 / 无此项目标 / 暂无数据) */
+  label: Record<ProgressKey, string>;
+  /** what it means, one short clause, for legends and tooltips */
+  means: Record<ProgressKey, string>;
+  /** "{n} divisions" after a legend entry */
+  count: string;
+}
+
+export const PROGRESS_WORDS: Record<Lang, ProgressWords> = {
+  zh: {
+    label: { met: '达标', not_met: '未达标', no_target: '无此项目标', no_data: '暂无数据' },
+    means: {
+      met: '已达到本地区2025年目标',
+      not_met: '尚未达到本地区2025年目标',
+      no_target: '方案附件此格为“/”，没有这项目标',
+      no_data: '这一年没有公布的数字',
+    },
+    count: '{n}个',
+  },
+  en: {
+    label: { met: 'Target met', not_met: 'Not met yet', no_target: 'No target', no_data: 'No data yet' },
+    means: {
+      met: 'Already meets the area’s 2025 target',
+      not_met: 'Does not meet the area’s 2025 target yet',
+      no_target: 'The plan’s annex prints “/”: no such target here',
+      no_data: 'No published figure for this year',
+    },
+    count: '{n}',
+  },
+};

@@ -1,6 +1,7 @@
 /** Every UI string, in one place. Chinese first; the English edition reads the same keys. */
 import { CELL_WORDS, PRECISION_WORDS, type Lang } from '../domain/vocabulary';
 import { PAGE_STRINGS } from './pages';
+import { PROGRESS_STRINGS } from './progress';
 
 export type { Lang };
 
@@ -193,6 +194,7 @@ const zh = {
     qrOffNote: '构建时没有设置网站的正式地址（SITE_URL），二维码无法指向它。设置 SITE_URL 后重新构建即可（见 README“发布”）。全屏放映时不显示此提示。',
   },
   ...PAGE_STRINGS.zh,
+  ...PROGRESS_STRINGS.zh,
 };
 
 export type Strings = typeof zh;
@@ -377,6 +379,7 @@ const en: Strings = {
     qrOffNote: 'The site’s public address (SITE_URL) was not set when it was built, so QR codes cannot point to it. Build again with SITE_URL set (README, “Publish”). Hidden in full screen.',
   },
   ...PAGE_STRINGS.en,
+  ...PROGRESS_STRINGS.en,
 };
 
 export const STRINGS: Record<Lang, Strings> = { zh, en };

@@ -46,6 +46,8 @@ const zh = {
     leakage: { title: '减少城市供水管网漏损', lede: '改造老旧破损供水管网。' },
     reclaimed: { title: '用好再生水', lede: '污水处理后的再生水替代新鲜水。' },
     mine: { title: '矿井水综合利用', lede: '新增用水优先配置矿井水。' },
+    /** shown only once actual figures exist (progress.json) */
+    progress: { title: '离2025年目标还有多远', lede: '{year}年各旗县区“{name}”的实际完成值，对照各自的2025年目标。' },
     groundwater: { title: '地下水超采区治理', lede: '巩固治理老超采区，编制新一轮治理方案。' },
     citizen: { title: '每个人都能做的', lede: '方案“三、保障措施（三）加强节水宣传教育”这样倡导：' },
   },
@@ -113,6 +115,7 @@ const en: PresentStrings = {
     leakage: { title: 'Fewer leaks in city water mains', lede: 'Renewing old and leaking supply pipes.' },
     reclaimed: { title: 'Using reclaimed water', lede: 'Treated wastewater in place of fresh water.' },
     mine: { title: 'Putting mine water to use', lede: 'New water demand is met with mine water first.' },
+    progress: { title: 'How far from the 2025 targets', lede: 'Each division’s actual figure for “{name}” in {year}, against its own 2025 target.' },
     groundwater: { title: 'Over-extracted groundwater', lede: 'Consolidate the old zone; plan for the newly designated one.' },
     citizen: { title: 'What everyone can do', lede: 'What the plan calls for in section 3 (3), water-saving publicity and education:' },
   },

@@ -11,6 +11,7 @@ import {
   BackgroundFact,
   CoalMinesFile,
   CountiesFile,
+  CountyPathsFile,
   DictionaryFile,
   ManifestFile,
   OUTPUT_FILES,
@@ -47,6 +48,7 @@ export const loadCoalMines = () => load(OUTPUT_FILES.coalMines, CoalMinesFile);
 export const loadDictionary = () => load(OUTPUT_FILES.dictionary, DictionaryFile);
 export const loadManifest = () => load(OUTPUT_FILES.manifest, ManifestFile);
 export const loadPlaces = () => load(OUTPUT_FILES.places, PlacesFile);
+export const loadCountyPaths = () => load(OUTPUT_FILES.countyPaths, CountyPathsFile);
 
 /** How far the illustrative boundaries fall short of the official area, in %, one decimal (from the manifest). */
 export function areaShortfallPct(): string {

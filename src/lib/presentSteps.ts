@@ -5,17 +5,20 @@
  * renders what this returns; src/client/present.ts drives it in the hall.
  */
 import QRCode from 'qrcode';
-import { loadAnnex, loadBackground, loadCoalMines, loadCounties, loadDictionary, loadProjects, loadStatements, loadTargets } from './loadData';
+import { loadAnnex, loadBackground, loadCoalMines, loadCounties, loadCountyPaths, loadDictionary, loadProgress, loadProjects, loadStatements, loadTargets } from './loadData';
 import { cellWithUnit, choroplethSummary, nameOf, sectionLabel, targetParts } from './display';
 import { countyCell, choroplethSvgFile, layerSvgFile, type IndicatorMeta, type Target } from '../domain/contract';
-import { legendItems, type LegendItem } from '../domain/cellLook';
-import { CELL_WORDS, type Lang } from '../domain/vocabulary';
+import { legendItems, progressLegendItems, type LegendItem } from '../domain/cellLook';
+import { CELL_WORDS, PROGRESS_WORDS, type Lang } from '../domain/vocabulary';
+import { progressSummary, progressViewConfig } from './progressText';
+import { mapKey, mapSources } from './progressView';
+import { progressSvg } from './progressSvg';
 import type { IndicatorId } from '../domain/indicators';
 import { DEFAULT_STATE, serializeState, type AtlasState, type LayerId } from './urlState';
 import { fitView, geometryBBox, padBBox, pointBBox, unionBBox, type BBox } from './geometry';
 import { absoluteUrl, dataUrl, home } from './paths';
 import { tp } from '../i18n/present';
-import { fill } from '../i18n';
+import { fill, t } from '../i18n';
 
 export type StepKey = keyof ReturnType<typeof tp>['steps'];
 
@@ -41,6 +44,8 @@ interface StepDef {
   more?: string[];
   /** ids of the plan's rules (statements of kind `rule`) that apply here: shown as rules, never as targets */
   rules?: string[];
+  /** the progress step: the year its map shows (the others show the 2025 targets) */
+  year?: number;
 }
 
 /**
@@ -80,7 +85,19 @@ function lookups(lang: Lang) {
     if (!g) throw new Error(`presentation: project "${id}" has no geometry to frame`);
     return geometryBBox(g);
   };
-  return { targets, annex, dict, counties, projects, target, metaOf, project, county, projectBBox, lang };
+  return { targets, annex, dict, counties, projects, progress: loadProgress(), target, metaOf, project, county, projectBBox, lang };
+}
+
+/**
+ * The progress step's map, once actual figures exist: the newest year of 用水总量 (the plan's
+ * first target), else the newest map of any indicator. null while there are none.
+ */
+function progressMapOf(d: ReturnType<typeof lookups>) {
+  const maps = d.progress.maps;
+  if (!maps.length) return null;
+  const newest = (xs: typeof maps) => xs.reduce((a, b) => (b.year > a.year ? b : a));
+  const caps = maps.filter((m) => m.indicator === 'water_use_cap');
+  return newest(caps.length ? caps : maps);
 }
 
 function stepDefs(d: ReturnType<typeof lookups>): StepDef[] {
@@ -91,6 +108,10 @@ function stepDefs(d: ReturnType<typeof lookups>): StepDef[] {
       figures: ['total_water_use', 'gdp_water_intensity', 'agri_saving_capacity', 'irrigation_coefficient', 'industrial_water_intensity', 'pipe_leakage_rate', 'reclaimed_water_rate', 'nonconventional_water'],
     },
     { key: 'caps', layout: 'map', indicator: 'water_use_cap', layers: [], focus: null, anchor: '#map-heading', figures: ['total_water_use'] },
+    ...(() => {
+      const pm = progressMapOf(d);
+      return pm ? [{ key: 'progress' as const, layout: 'map' as const, indicator: pm.indicator, layers: [], focus: null, anchor: '#map-heading', figures: [], year: pm.year }] : [];
+    })(),
     {
       key: 'agri', layout: 'map', indicator: 'agri_saving_capacity', layers: [], focus: null, anchor: '#map-heading',
       figures: ['irrigation_coefficient', 'agri_saving_capacity', 'high_standard_farmland'],
@@ -168,6 +189,8 @@ export async function buildPresentation(lang: Lang) {
     defs.map(async (def, i) => {
       const state: AtlasState = {
         indicator: def.indicator,
+        mode: def.year === undefined ? 'targets' : 'progress',
+        year: def.year ?? null,
         county: null,
         layers: def.layers,
         view: def.focus ? fitView(def.focus, PHONE_MAP.w, PHONE_MAP.h, PHONE_MAP.padding) : null,
@@ -184,14 +207,20 @@ export async function buildPresentation(lang: Lang) {
       const fallbackSvg = neutral
         ? dataUrl(layerSvgFile(def.layers[0], lang))
         : dataUrl(choroplethSvgFile(lang === 'zh' ? meta.id : `${meta.id}.en`));
+      const pm = def.year === undefined ? null : d.progress.maps.find((x) => x.indicator === def.indicator && x.year === def.year)!;
+      const pLegend = pm ? progressLegendItems(pm.counts, PROGRESS_WORDS[lang], lang) : null;
+      const pTitle = pm ? fill(t(lang).prog.mapTitle, { name: lang === 'zh' ? meta.name_zh : meta.name_en, year: pm.year }) : '';
+      const pSources = pm ? mapSources(progressViewConfig(d.progress, d.dict.indicators, lang), mapKey(pm.indicator, pm.year)) : [];
       return {
         ...def,
         neutral,
         n: i + 1,
         title: p.steps[def.key].title,
-        lede: fill(p.steps[def.key].lede, { n: d.annex.counties.length }),
+        lede: fill(p.steps[def.key].lede, { n: d.annex.counties.length, year: def.year ?? '', name: lang === 'zh' ? meta.short_zh : meta.short_en }),
         meta,
-        legend: neutral ? [] : legend(meta),
+        legend: neutral ? [] : (pLegend ?? legend(meta)),
+        /** the progress step: its map's title, counts, the figures' sources, whether they are the example */
+        progress: pm ? { title: pTitle, counts: pm.counts, year: pm.year, sources: pSources, example: d.progress.example } : null,
         figures: def.figures.map(fig),
         more: (def.more ?? []).map(fig),
         rules: (def.rules ?? []).map(rule),
@@ -200,8 +229,11 @@ export async function buildPresentation(lang: Lang) {
         focus: def.focus ?? cityBBox,
         url: url ?? local,
         qr,
-        fallbackSvg,
-        summary: neutral ? fill(p.neutralSummary, { title: p.steps[def.key].title }) : choroplethSummary(meta, d.counties, lang),
+        // no static image per progress map is shipped: the step's is drawn here, as on the home page without WebGL
+        fallbackSvg: pm
+          ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(progressSvg({ paths: loadCountyPaths(), statuses: pm.statuses, title: pTitle, legend: pLegend!, notes: pSources, words: PROGRESS_WORDS[lang], lang, idPrefix: 'present' }))}`
+          : fallbackSvg,
+        summary: neutral ? fill(p.neutralSummary, { title: p.steps[def.key].title }) : pm ? progressSummary(pm, meta, lang) : choroplethSummary(meta, d.counties, lang),
       };
     }),
   );
@@ -230,6 +262,8 @@ export async function buildPresentation(lang: Lang) {
     /** published context from press reports, for the first step: never the plan's words */
     background: loadBackground(),
     calls: statements.filter((x) => x.kind === 'call'),
+    /** the shared map's progress statuses (the progress step), as the home page's map has them */
+    progressView: progressViewConfig(d.progress, d.dict.indicators, lang),
     occasions: statements.filter((x) => x.kind === 'occasion'),
   };
 }

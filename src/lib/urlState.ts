@@ -1,11 +1,13 @@
 /**
- * The view in the URL: indicator, selected county, visible project layers, map camera.
- * A copied link reopens exactly what was on screen; anything malformed or outdated falls
- * back to the default for that part, never to a broken page.
- *   ?i=water_use_cap&c=150402&l=pipe_renewal,reclaimed_water_line&v=118.95,42.30,8.2
+ * The view in the URL: indicator, what the map shows (the 2025 targets, or actual progress in a
+ * year), selected county, visible project layers, map camera. A copied link reopens exactly what
+ * was on screen; anything malformed or outdated falls back to the default for that part, never to
+ * a broken page.
+ *   ?i=water_use_cap&m=progress&y=2024&c=150402&l=pipe_renewal,reclaimed_water_line&v=118.95,42.30,8.2
  */
 import { INDICATOR_IDS, type IndicatorId } from '../domain/indicators';
 import { COUNTY_CODES } from '../domain/divisions';
+import { PROGRESS_FIRST_YEAR } from '../domain/contract';
 
 /** the project layers, and `coal_mines`: GEM's coal mines, where mine water comes from (not projects) */
 export const LAYER_IDS = ['pipe_renewal', 'reclaimed_water_line', 'mine_water', 'coal_mines', 'groundwater_overextraction'] as const;
@@ -16,8 +18,16 @@ export interface View {
   lat: number;
   zoom: number;
 }
+/** targets: the annex's 2025 targets (choropleth); progress: each division's actual figure of a year against its target */
+export type MapMode = 'targets' | 'progress';
 export interface AtlasState {
   indicator: IndicatorId;
+  mode: MapMode;
+  /**
+   * the progress view's year, as the URL says it; null: the newest year with figures for the
+   * indicator (which years exist is the pipeline's to say: src/lib/progressView.ts resolves it)
+   */
+  year: number | null;
   county: string | null;
   layers: LayerId[];
   view: View | null;
@@ -37,6 +47,8 @@ export interface AtlasState {
 export const DEFAULT_LAYERS: readonly LayerId[] = ['pipe_renewal', 'reclaimed_water_line'];
 export const DEFAULT_STATE: AtlasState = {
   indicator: 'water_use_cap',
+  mode: 'targets',
+  year: null,
   county: null,
   layers: [...DEFAULT_LAYERS],
   view: null,
@@ -48,6 +60,9 @@ export function parseState(search: string): AtlasState {
   const c = q.get('c');
   const l = q.get('l');
   const v = q.get('v');
+  const m = q.get('m');
+  const y = q.get('y');
+  const mode: MapMode = m === 'progress' ? 'progress' : 'targets';
   let view: View | null = null;
   if (v) {
     const [lon, lat, zoom] = v.split(',').map(Number);
@@ -57,6 +72,9 @@ export function parseState(search: string): AtlasState {
   }
   return {
     indicator: (INDICATOR_IDS as readonly string[]).includes(i ?? '') ? (i as IndicatorId) : DEFAULT_STATE.indicator,
+    mode,
+    // a year only means something in the progress view; the last accepted year is a generous bound
+    year: mode === 'progress' && y && /^\d{4}$/.test(y) && Number(y) >= PROGRESS_FIRST_YEAR && Number(y) <= 2100 ? Number(y) : null,
     county: c && COUNTY_CODES.includes(c) ? c : null,
     layers: l === null ? [...DEFAULT_STATE.layers] : LAYER_IDS.filter((id) => l.split(',').includes(id)),
     view,
@@ -66,6 +84,10 @@ export function parseState(search: string): AtlasState {
 export function serializeState(s: AtlasState): string {
   const q = new URLSearchParams();
   if (s.indicator !== DEFAULT_STATE.indicator) q.set('i', s.indicator);
+  if (s.mode === 'progress') {
+    q.set('m', 'progress');
+    if (s.year !== null) q.set('y', String(s.year));
+  }
   if (s.county) q.set('c', s.county);
   const sameAsDefault = s.layers.length === DEFAULT_LAYERS.length && DEFAULT_LAYERS.every((id) => s.layers.includes(id));
   // layers in the registry's order, whatever order they were switched on in

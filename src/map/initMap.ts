@@ -17,9 +17,10 @@ import type { PickingInfo } from '@deck.gl/core';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { CoalMineFeature, CoalMineProps, CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../domain/contract';
-import type { CellWords } from '../domain/vocabulary';
+import type { CellWords, ProgressWords } from '../domain/vocabulary';
 import type { AtlasState, View } from '../lib/urlState';
 import type { MapDataUrls } from '../lib/paths';
+import type { ProgressViewConfig } from '../lib/progressView';
 import { buildLayers, type MapData } from './layers';
 import { countyFrame, type BBox } from '../lib/geometry';
 import { FLOW_CYCLES, FLOW_PERIOD_MS } from './flow';
@@ -52,6 +53,9 @@ export interface MapConfig {
   bboxes?: Record<string, BBox>;
   /** the county (and its neighbours) the map starts on, instead of the whole city (the embed's c=) */
   frameCounty?: string | null;
+  /** the progress view: statuses by indicator and year, and their words (empty where there are no figures) */
+  progress: ProgressViewConfig;
+  progressWords: ProgressWords;
 }
 
 
@@ -108,6 +112,8 @@ export async function initMap(container: HTMLElement, cfg: MapConfig, initial: A
     words: cfg.words,
     schematicLabel: cfg.schematicLabel,
     lang: cfg.lang,
+    progress: cfg.progress,
+    progressWords: cfg.progressWords,
   };
 
   const style: StyleSpecification = {

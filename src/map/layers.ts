@@ -6,10 +6,11 @@ import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/l
 import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
 import { countyCell, type CoalMineFeature, type CountyFeature, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
-import { HATCH_LINE, NEUTRAL_LOOK, PROJECT_LOOK, cellLook } from '../domain/cellLook';
+import { HATCH_LINE, NEUTRAL_LOOK, NO_DATA_DASH, NO_DATA_LINE, PROJECT_LOOK, cellLook, progressLook } from '../domain/cellLook';
 import { textWidth } from '../domain/format';
-import type { CellWords } from '../domain/vocabulary';
+import type { CellWords, ProgressWords } from '../domain/vocabulary';
 import type { AtlasState } from '../lib/urlState';
+import { progressStatuses, type ProgressViewConfig } from '../lib/progressView';
 
 export type RGBA = [number, number, number, number];
 export const hexToRgba = (hex: string, a = 255): RGBA => [
@@ -29,6 +30,9 @@ export interface MapData {
   words: CellWords;
   schematicLabel: string;
   lang: 'zh' | 'en';
+  /** the progress view's statuses and words (absent where a page has no progress view) */
+  progress?: ProgressViewConfig;
+  progressWords?: ProgressWords;
 }
 
 export interface LayerOptions {
@@ -106,14 +110,21 @@ export function coalMineLayers(mines: CoalMineFeature[]): Layer[] {
     }),
   ];
 }
+const NO_DATA_RGBA = hexToRgba(NO_DATA_LINE, 230);
 
 export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[] {
   const meta = d.meta.find((m) => m.id === s.indicator)!;
   // neutral: the counties alike, outlined, no classes and so no hatching (cellLook.ts NEUTRAL_LOOK)
   const neutral = s.neutral === true;
-  const hatched = new Set(
-    neutral ? [] : d.counties.filter((f) => cellLook(countyCell(f.properties, meta.id), meta, d.words).hatch).map((f) => f.properties.adcode),
-  );
+  // the progress view: each county's status in the chosen year (cellLook's second scheme), no target hatching
+  const statuses = neutral ? null : progressStatuses(s, d.progress);
+  const statusOf = (code: string) => statuses?.[code] ?? 'no_data';
+  const fillOf = (p: CountyProps): RGBA =>
+    statuses ? hexToRgba(progressLook(statusOf(p.adcode), d.progressWords!).fill, 235) : countyFill(p, meta, d.words);
+  const hatched =
+    neutral || statuses
+      ? new Set<string>()
+      : new Set(d.counties.filter((f) => cellLook(countyCell(f.properties, meta.id), meta, d.words).hatch).map((f) => f.properties.adcode));
   const layers: Layer[] = [
     new GeoJsonLayer<CountyProps>({
       id: 'counties',
@@ -121,14 +132,14 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       pickable: true,
       stroked: true,
       filled: true,
-      getFillColor: neutral ? NEUTRAL_FILL : (f) => countyFill(f.properties, meta, d.words),
+      getFillColor: neutral ? NEUTRAL_FILL : (f) => fillOf(f.properties),
       getLineColor: neutral ? NEUTRAL_LINE : [255, 255, 255, 255],
       lineWidthUnits: 'pixels',
       getLineWidth: neutral ? NEUTRAL_LOOK.outlineWidth : 1.5,
       // no autoHighlight: it lightens the fill of the county under the pointer, and on a touch screen
       // the tapped county stays "hovered", so the selected county no longer matched its legend class.
-      // Hover and selection are outlines (below); a county's fill is always its class colour.
-      updateTriggers: { getFillColor: [meta.id, neutral], getLineColor: [neutral], getLineWidth: [neutral] },
+      // Hover and selection are outlines (below); a county's fill is always its class (or status) colour.
+      updateTriggers: { getFillColor: [meta.id, neutral, s.mode, s.year], getLineColor: [neutral], getLineWidth: [neutral] },
     }),
     new PathLayer({
       id: 'county-hatch',
@@ -142,6 +153,25 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
       getWidth: 1.4,
     }),
   ];
+  if (statuses) {
+    // 暂无数据: dotted lines over white, on the same precomputed lines as the hatching
+    layers.push(
+      new PathLayer({
+        id: 'progress-no-data',
+        data: d.hatch
+          .filter((h) => h.properties.adcode && statusOf(h.properties.adcode) === 'no_data')
+          .flatMap((h) => h.geometry.coordinates.map((path) => ({ path }))),
+        getPath: (x: { path: number[][] }) => x.path as [number, number][],
+        getColor: NO_DATA_RGBA,
+        widthUnits: 'pixels',
+        getWidth: 1.4,
+        // dash and gap in line widths
+        getDashArray: [...NO_DATA_DASH] as [number, number],
+        dashJustified: true,
+        extensions: [DASH],
+      } as never),
+    );
+  }
   const hovered = o.hover && o.hover !== s.county ? d.counties.find((f) => f.properties.adcode === o.hover) : undefined;
   if (hovered) {
     layers.push(
@@ -268,6 +298,8 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
     const p = f.properties;
     return p.callout && (p.bbox[2] - p.bbox[0]) * pxPerDegree < textWidth(nameOf(p), LABEL_PX) * 2;
   });
+  // in the progress view the status in words goes under the name: no one has to rely on colour
+  const labelOf = (p: CountyProps) => nameOf(p) + (statuses ? `\n${progressLook(statusOf(p.adcode), d.progressWords!).label}` : '');
   const textProps = {
     extensions: [new CollisionFilterExtension()],
     collisionEnabled: true,
@@ -315,7 +347,7 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
           .filter((f) => !calledOut.includes(f))
           .map((f) => ({
             position: f.properties.label,
-            text: nameOf(f.properties),
+            text: labelOf(f.properties),
             // where names still collide (English names are long) the larger county keeps its label
             priority: Math.min(999, Math.round(f.properties.area_km2 / 20)),
             size: LABEL_PX,
@@ -330,7 +362,7 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
     // the called-out names: first in every collision (the pipeline placed them clear of the others)
     new TextLayer({
       id: 'label-callouts',
-      data: calledOut.map((f) => ({ position: f.properties.callout!.text, text: nameOf(f.properties), priority: 1000, size: LABEL_PX, color: [26, 26, 26, 255] as RGBA })),
+      data: calledOut.map((f) => ({ position: f.properties.callout!.text, text: labelOf(f.properties), priority: 1000, size: LABEL_PX, color: [26, 26, 26, 255] as RGBA })),
       ...textProps,
       background: true,
       getBackgroundColor: [255, 255, 255, 235],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HATCH_LINE, STATUS_COLORS, cellLook, legendItems, swatchSvg } from '../../src/domain/cellLook';
-import { CELL_WORDS } from '../../src/domain/vocabulary';
+import { HATCH_LINE, NO_DATA_LINE, PROGRESS_COLORS, STATUS_COLORS, cellLook, legendItems, progressLegendItems, progressLook, swatchSvg } from '../../src/domain/cellLook';
+import { CELL_WORDS, PROGRESS_WORDS } from '../../src/domain/vocabulary';
 import type { IndicatorMeta } from '../../src/domain/contract';
 
 const meta = {
@@ -46,5 +46,32 @@ describe('cellLook: one decision for every map', () => {
     const h = swatchSvg({ fill: STATUS_COLORS.maintain_2020, hatch: true });
     expect(h).toContain(`stroke="${HATCH_LINE}"`);
     expect(h).toContain(`fill="${STATUS_COLORS.maintain_2020}"`);
+  });
+});
+
+describe('cellLook: the progress scheme', () => {
+  it('each status in the words the issue names, "/" the same grey on both maps', () => {
+    const zh = PROGRESS_WORDS.zh;
+    expect(['met', 'not_met', 'no_target', 'no_data'].map((k) => progressLook(k as never, zh).label)).toEqual(['达标', '未达标', '无此项目标', '暂无数据']);
+    expect(progressLook('no_target', zh).fill).toBe(STATUS_COLORS.not_applicable);
+    expect(progressLook('met', zh)).toMatchObject({ fill: PROGRESS_COLORS.met, dotted: false, dark: true });
+    expect(progressLook('no_data', PROGRESS_WORDS.en)).toMatchObject({ fill: '#ffffff', dotted: true, label: 'No data yet' });
+  });
+
+  it('the legend lists only the statuses a map has, each with its count; without counts, all four', () => {
+    const items = progressLegendItems({ met: 3, not_met: 0, no_target: 1, no_data: 8 }, PROGRESS_WORDS.zh, 'zh');
+    expect(items.map((i) => [i.key, i.label])).toEqual([
+      ['met', '达标（3个）'],
+      ['no_target', '无此项目标（1个）'],
+      ['no_data', '暂无数据（8个）'],
+    ]);
+    expect(progressLegendItems(null, PROGRESS_WORDS.en, 'en').map((i) => i.label)).toEqual(['Target met', 'Not met yet', 'No target', 'No data yet']);
+  });
+
+  it('a "暂无数据" swatch is dotted and edged, never hatched like "保持2020年水平"', () => {
+    const sw = swatchSvg(progressLegendItems(null, PROGRESS_WORDS.zh, 'zh')[3]);
+    expect(sw).toContain(`stroke="${NO_DATA_LINE}"`);
+    expect(sw).toContain('stroke-dasharray');
+    expect(sw).not.toContain(HATCH_LINE);
   });
 });

@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DictionaryFile } from '../../src/domain/contract';
+import { PROGRESS_COLORS, PROGRESS_KEYS, progressLook } from '../../src/domain/cellLook';
+import { PROGRESS_WORDS } from '../../src/domain/vocabulary';
 import { readOut } from '../helpers/pipeline';
 
 // the pipeline's own output for the current inputs (not a possibly stale dist/)
@@ -57,6 +59,31 @@ describe('palettes under colour-vision deficiency', () => {
         }
       }
       expect(deltaE(lab(simulate(status[0], matrix)), lab(simulate(status[1], matrix))), kind).toBeGreaterThan(10);
+    }
+  });
+
+  it('the four progress statuses stay apart from each other for every kind of vision', () => {
+    for (const [kind, matrix] of Object.entries(MACHADO)) {
+      for (let i = 0; i < PROGRESS_KEYS.length; i++) {
+        for (let j = i + 1; j < PROGRESS_KEYS.length; j++) {
+          const [a, b] = [PROGRESS_KEYS[i], PROGRESS_KEYS[j]];
+          // measured: at least 20 (met/no_target under deuteranopia); 15 leaves no doubt on a map
+          expect(deltaE(lab(simulate(PROGRESS_COLORS[a], matrix)), lab(simulate(PROGRESS_COLORS[b], matrix))), `${kind} ${a}/${b}`).toBeGreaterThan(15);
+        }
+      }
+    }
+  });
+  it('a progress map cannot be read as a target map: its coloured statuses are far from every class of every target palette', () => {
+    for (const k of PROGRESS_KEYS) {
+      const look = progressLook(k, PROGRESS_WORDS.zh);
+      // "暂无数据" is white, which every sequential palette nearly starts with: it is told apart by its dotted lines, not its colour
+      if (look.dotted) {
+        expect(k).toBe('no_data');
+        continue;
+      }
+      for (const m of dict.indicators) {
+        for (const c of m.colors) expect(deltaE(lab(hex(c)), lab(hex(PROGRESS_COLORS[k]))), `${k} vs ${m.id} ${c}`).toBeGreaterThan(15);
+      }
     }
   });
 });

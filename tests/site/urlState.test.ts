@@ -3,8 +3,21 @@ import { DEFAULT_LAYERS, DEFAULT_STATE, LAYER_IDS, parseState, serializeState, v
 
 describe('URL state', () => {
   it('round-trips a full view', () => {
-    const s = { indicator: 'irrigation_coefficient' as const, county: '150430', layers: ['pipe_renewal' as const], view: { lon: 119.5, lat: 42.3, zoom: 8.25 } };
+    const s = { indicator: 'irrigation_coefficient' as const, mode: 'targets' as const, year: null, county: '150430', layers: ['pipe_renewal' as const], view: { lon: 119.5, lat: 42.3, zoom: 8.25 } };
     expect(parseState(serializeState(s))).toEqual(s);
+  });
+  it('round-trips the progress view and its year', () => {
+    const s = { ...DEFAULT_STATE, indicator: 'irrigation_coefficient' as const, mode: 'progress' as const, year: 2024 };
+    expect(serializeState(s)).toBe('?i=irrigation_coefficient&m=progress&y=2024');
+    expect(parseState(serializeState(s))).toEqual(s);
+    // the newest year: no y
+    expect(parseState('?m=progress')).toEqual({ ...DEFAULT_STATE, mode: 'progress', year: null });
+  });
+  it('a year outside the progress view, or not a year, is dropped', () => {
+    expect(parseState('?y=2024').year).toBeNull();
+    expect(parseState('?m=progress&y=1999').year).toBeNull();
+    expect(parseState('?m=progress&y=20x4').year).toBeNull();
+    expect(parseState('?m=bogus&y=2024')).toEqual(DEFAULT_STATE);
   });
   it('writes nothing for the default view', () => {
     expect(serializeState(DEFAULT_STATE)).toBe('');
