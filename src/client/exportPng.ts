@@ -5,6 +5,12 @@
  * or on a slide. Loaded only when asked for.
  */
 import type { AtlasMap } from '../map/initMap';
+import type { IndicatorMeta } from '../domain/contract';
+import { unitLabel } from '../domain/format';
+import { progressLook } from '../domain/cellLook';
+import { mapSources, progressFigure } from '../lib/progressView';
+import { viewUrl, type AtlasState } from '../lib/urlState';
+import type { ShareConfig } from './shareTools';
 import { HATCH_LINE, NO_DATA_DASH, NO_DATA_LINE, type LegendItem } from '../domain/cellLook';
 
 /** A project layer in the PNG's legend: drawn as a line or an area in its colour, dashed if schematic. */
@@ -169,4 +175,46 @@ export async function downloadPng(map: AtlasMap, text: PngText, filename: string
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+/**
+ * What the PNG says for a view: title (the progress view: its year), the selected county with its
+ * figure, legend, the source line (the progress view: the sources its figures name), only the notes
+ * that apply, the view's address; and its file name.
+ */
+export function pngTextOf(cfg: ShareConfig, state: AtlasState, m: IndicatorMeta): { text: PngText; file: string } {
+  const zh = cfg.lang === 'zh';
+  // the progress view: its year in the title, its status legend, the figures' sources
+  const key = state.mode === 'progress' && state.year !== null ? `${state.indicator}|${state.year}` : null;
+  const legend = key ? cfg.progressLegends[key] : cfg.legends[m.id];
+  const layers = state.layers.map((k) => cfg.layerLegend[k]).filter(Boolean);
+  // the selected county, with the mapped figure and its unit as its panel prints them (in the
+  // progress view: the year's figure and its status in words)
+  const fig = key && state.county ? progressFigure(cfg.progress, key, state.county) : null;
+  const value = !state.county
+    ? ''
+    : key
+      ? `${fig ? `${fig.figure} · ` : ''}${progressLook(cfg.progress.maps[key]?.[state.county] ?? 'no_data', cfg.progressWords).label}`
+      : document.querySelector<HTMLElement>(`[data-panel="${state.county}"] [data-fact="${m.id}"] .fact-value`)?.dataset.withUnit ?? '';
+  const selected = state.county ? cfg.strings.pngSelected.replace('{name}', cfg.names[state.county]).replace('{value}', value) : '';
+  const text: PngText = {
+    title: `${cfg.strings.siteName} · ${key ? cfg.progressTitles[key] : zh ? m.name_zh : m.name_en}`,
+    subtitle: selected,
+    unit: `${cfg.strings.unit}${zh ? '：' : ': '}${unitLabel(m, cfg.lang)}`,
+    legend,
+    layers,
+    source: key ? cfg.progressStrings.pngSources.replace('{sources}', mapSources(cfg.progress, key).join(cfg.progressStrings.listSep)) : cfg.strings.pngSource,
+    // only what applies: what a progress map measures (and 示例数据), the non-numeric cells this
+    // map has, dashes if a schematic layer is on
+    notes: [
+      ...(key ? cfg.progressNotes.map((n) => n.replace('{year}', String(state.year))) : []),
+      ...legend.flatMap((it) => (it.means ? [it.means] : [])),
+      ...(layers.some((l) => l.dashed) ? [cfg.strings.pngSchematic] : []),
+      cfg.strings.pngBoundary,
+      ...(cfg.pngMinesNote && state.layers.includes('coal_mines') ? [cfg.pngMinesNote] : []),
+    ],
+    site: viewUrl(location, state),
+  };
+  const file = key ? `chifeng-water-${m.id}-${state.year}-progress${state.county ? `-${state.county}` : ''}.png` : `chifeng-water-${m.id}${state.county ? `-${state.county}` : ''}.png`;
+  return { text, file };
 }

@@ -5,6 +5,7 @@
  * itself paints from the same state (src/map/layers.ts); the words were all rendered at build time.
  */
 import type { AtlasState } from '../lib/urlState';
+import type { IndicatorMeta } from '../domain/contract';
 import type { ProgressWords } from '../domain/vocabulary';
 import { mapKey, resolveYear, type ProgressViewConfig } from '../lib/progressView';
 
@@ -13,8 +14,9 @@ export interface ProgressPageConfig {
   progressWords: ProgressWords;
   /** built from src/i18n/progress.ts; "{year}", "{name}", "{sources}" filled here */
   progressStrings: { yearOption: string; tableNote: string; panelProgress: string; source: string; colon: string; example: string; listSep: string; pngSources: string };
-  /** each indicator's short name, for the table's note */
-  shortNames: Record<string, string>;
+  /** the indicators (their short names head the table's note and the panel's line) */
+  meta: IndicatorMeta[];
+  lang: 'zh' | 'en';
 }
 
 /** The state as the page shows it: in the progress view, the year resolved to one the indicator has (or null: none). */
@@ -34,10 +36,7 @@ export function clearProgressFacts(table: HTMLTableElement | null): void {
   if (table) for (const el of table.querySelectorAll('.prog')) el.remove();
   const note = document.getElementById('table-progress-note');
   if (note) note.hidden = true;
-  for (const box of document.querySelectorAll<HTMLElement>('[data-panel-progress]')) {
-    box.hidden = true;
-    box.replaceChildren();
-  }
+  for (const box of document.querySelectorAll<HTMLElement>('[data-panel-progress]')) box.remove();
   const badge = document.getElementById('progress-example-badge');
   if (badge) badge.hidden = true;
 }

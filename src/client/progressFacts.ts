@@ -38,6 +38,8 @@ function exampleBadge(cfg: ProgressPageConfig): HTMLElement {
 export function syncProgressFacts(cfg: ProgressPageConfig, s: AtlasState, table: HTMLTableElement | null): void {
   const key = shownMap(s);
   if (!key) return;
+  const m = cfg.meta.find((x) => x.id === s.indicator)!;
+  const short = cfg.lang === 'zh' ? m.short_zh : m.short_en;
   const S = cfg.progressStrings;
   if (table) {
     for (const el of table.querySelectorAll('.prog')) el.remove();
@@ -62,20 +64,27 @@ export function syncProgressFacts(cfg: ProgressPageConfig, s: AtlasState, table:
         note.className = 'note';
         table.closest('.table-wrap')?.before(note);
       }
-      note.textContent = fillIn(S.tableNote, { name: cfg.shortNames[s.indicator], year: s.year!, sources: mapSources(cfg.progress, key).join(S.listSep) });
+      note.textContent = fillIn(S.tableNote, { name: short, year: s.year!, sources: mapSources(cfg.progress, key).join(S.listSep) });
       if (cfg.progress.example) note.append(' ', exampleBadge(cfg));
       note.hidden = false;
     } else if (note) note.hidden = true;
   }
-  for (const box of document.querySelectorAll<HTMLElement>('[data-panel-progress]')) {
-    const code = box.dataset.panelProgress!;
-    box.hidden = !key;
+  // one line per county panel, under its heading (made here: the first view carries none)
+  for (const panel of document.querySelectorAll<HTMLElement>('section[data-panel]')) {
+    const code = panel.dataset.panel!;
+    let box = panel.querySelector<HTMLElement>('[data-panel-progress]');
+    if (!box) {
+      box = document.createElement('p');
+      box.className = 'panel-progress';
+      box.dataset.panelProgress = code;
+      panel.querySelector('header')?.after(box);
+    }
+    box.hidden = false;
     box.replaceChildren();
-    if (!key) continue;
     const f = progressFigure(cfg.progress, key, code);
     const head = document.createElement('strong');
     head.textContent = `${fillIn(S.panelProgress, { year: s.year! })}${S.colon}`;
-    box.append(head, `${cfg.shortNames[s.indicator]} `);
+    box.append(head, `${short} `);
     if (f) box.append(`${f.figure} `);
     box.append(statusEl(cfg, cfg.progress.maps[key]?.[code] ?? 'no_data'));
     if (f) {

@@ -7,14 +7,12 @@
  */
 import type { IndicatorMeta } from '../domain/contract';
 import type { LegendItem } from '../domain/cellLook';
-import { unitLabel } from '../domain/format';
 import type { AtlasMap } from '../map/initMap';
 import { serializeEmbed, viewUrl, type AtlasState } from '../lib/urlState';
 import { HEIGHT_MESSAGE, autoHeightScript } from './embedFrame';
 import type { LayerLegendItem } from './exportPng';
 import { copyText, flash } from './copy';
-import { mapSources, progressFigure, type ProgressViewConfig } from '../lib/progressView';
-import { progressLook } from '../domain/cellLook';
+import type { ProgressViewConfig } from '../lib/progressView';
 import type { ProgressWords } from '../domain/vocabulary';
 import type { ProgressPageConfig } from './progressControls';
 
@@ -94,45 +92,11 @@ export function wireShareTools(cfg: ShareConfig, view: { state: () => AtlasState
     const map = view.map();
     if (!map || exporting) return;
     exporting = true;
+    // what the image says is worked out with the image, loaded only when asked for (exportPng.ts)
+    const { downloadPng, pngTextOf } = await import('./exportPng');
     const state = view.state();
-    const m = view.meta(state.indicator);
-    const zh = cfg.lang === 'zh';
-    // the progress view: its year in the title, its status legend, the figures' sources
-    const key = state.mode === 'progress' && state.year !== null ? `${state.indicator}|${state.year}` : null;
-    const legend = key ? cfg.progressLegends[key] : cfg.legends[m.id];
-    const layers = state.layers.map((k) => cfg.layerLegend[k]).filter(Boolean);
-    // the selected county, with the mapped figure and its unit as its panel prints them (in the
-    // progress view: the year's figure and its status in words)
-    const fig = key && state.county ? progressFigure(cfg.progress, key, state.county) : null;
-    const value = !state.county
-      ? ''
-      : key
-        ? `${fig ? `${fig.figure} · ` : ''}${progressLook(cfg.progress.maps[key]?.[state.county] ?? 'no_data', cfg.progressWords).label}`
-        : document.querySelector<HTMLElement>(`[data-panel="${state.county}"] [data-fact="${m.id}"] .fact-value`)?.dataset.withUnit ?? '';
-    const selected = state.county ? cfg.strings.pngSelected.replace('{name}', cfg.names[state.county]).replace('{value}', value) : '';
-    const { downloadPng } = await import('./exportPng');
-    await downloadPng(
-      map,
-      {
-        title: `${cfg.strings.siteName} · ${key ? cfg.progressTitles[key] : zh ? m.name_zh : m.name_en}`,
-        subtitle: selected,
-        unit: `${cfg.strings.unit}${zh ? '：' : ': '}${unitLabel(m, cfg.lang)}`,
-        legend,
-        layers,
-        source: key ? cfg.progressStrings.pngSources.replace('{sources}', mapSources(cfg.progress, key).join(cfg.progressStrings.listSep)) : cfg.strings.pngSource,
-        // only what applies: what a progress map measures (and 示例数据), the non-numeric cells this
-        // map has, dashes if a schematic layer is on
-        notes: [
-          ...(key ? cfg.progressNotes.map((n) => n.replace('{year}', String(state.year))) : []),
-          ...legend.flatMap((it) => (it.means ? [it.means] : [])),
-          ...(layers.some((l) => l.dashed) ? [cfg.strings.pngSchematic] : []),
-          cfg.strings.pngBoundary,
-          ...(cfg.pngMinesNote && state.layers.includes('coal_mines') ? [cfg.pngMinesNote] : []),
-        ],
-        site: viewUrl(location, state),
-      },
-      key ? `chifeng-water-${m.id}-${state.year}-progress${state.county ? `-${state.county}` : ''}.png` : `chifeng-water-${m.id}${state.county ? `-${state.county}` : ''}.png`,
-    ).finally(() => (exporting = false));
+    const { text, file } = pngTextOf(cfg, state, view.meta(state.indicator));
+    await downloadPng(map, text, file).finally(() => (exporting = false));
   });
 
   // share: copy the link of exactly this view, normalised
