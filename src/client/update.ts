@@ -17,6 +17,7 @@ import type { ExcelModule } from '../domain/progressTable';
 import { templateCsv } from '../domain/progressTemplate';
 import { progressLegendItems, progressLook, swatchSvg } from '../domain/cellLook';
 import type { ProgressWords } from '../domain/vocabulary';
+import { figureWithUnit } from '../domain/format';
 import { progressSvg } from '../lib/progressSvg';
 
 interface Config {
@@ -24,7 +25,7 @@ interface Config {
   annex: { city: AnnexRow; counties: AnnexRow[] };
   targets: { id: string; indicator: IndicatorId | null }[];
   pathsUrl: string;
-  indicators: { id: IndicatorId; name: string; unit: string; suffix: string; targets: Record<string, string> }[];
+  indicators: { id: IndicatorId; name: string; unit: string; unit_zh: string; unit_en: string; targets: Record<string, string> }[];
   divisions: { adcode: string; name: string }[];
   words: ProgressWords;
   strings: Record<string, string>;
@@ -235,7 +236,8 @@ function start(cfg: Config) {
       const year = Number(yr.value);
       const map = file.maps.find((x) => x.indicator === m.id && x.year === year)!;
       const mine = rows.filter((x) => x.indicator === m.id && x.year === year);
-      const figures = Object.fromEntries(mine.map((x) => [x.adcode, `${x.value_text}${m.suffix}`]));
+      // as every figure on the site reads (format.ts): in English converted to the unit named ("210 million m³")
+      const figures = Object.fromEntries(mine.map((x) => [x.adcode, figureWithUnit(x.value_text, m, cfg.lang)]));
       const title = fill(S.mapTitle, { name: m.name, year });
       const svg = progressSvg({
         paths: pathData,

@@ -77,7 +77,7 @@ describe('the update page', () => {
     const row = expected.rows.find((r) => r.adcode === '150402' && r.indicator === first.id && r.year === first.years.at(-1))!;
     const tr = page.locator('#upd-statuses tr[data-adcode="150402"]');
     expect(await tr.getAttribute('data-status')).toBe(row.status);
-    expect(await tr.locator('td.fig').innerText()).toBe(`${row.value_text} 亿立方米`);
+    expect(await tr.locator('td.fig').innerText()).toBe(`${row.value_text}亿立方米`); // as every figure on the site (format.ts figureWithUnit)
     expect(await tr.locator('.status').innerText()).toBe(row.status === 'met' ? '达标' : '未达标');
 
     // another year: the map follows
