@@ -1,5 +1,6 @@
 /** The map's hover tooltip: the county and its value in words (or, in the progress view, its status in the year shown), the project and its precision, or a coal mine. */
-import { countyCell, type CoalMineProps, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
+import type { CoalMineProps, CountyProps, IndicatorMeta, ProjectFeature } from '../domain/contract';
+import { countyCell } from '../domain/cells';
 import { cellLook, progressLook } from '../domain/cellLook';
 import { unitAfter } from '../domain/format';
 import type { ProgressMapStatus } from '../domain/contract';

@@ -9,6 +9,9 @@ import { INDICATOR_IDS, type IndicatorId } from './indicators';
 // the registry's schema has a file of its own, so that the registry and the contract do not import each other
 import { IndicatorDef } from './indicatorDef';
 export { IndicatorDef };
+// the few values the browser's first view needs (no zod there): defined in cells.ts, part of the contract
+import { CELL_SUFFIX, cellKey, type CellField, type CellStatus, type CountyCell, countyCell, cellProperties, PROGRESS_FIRST_YEAR } from './cells';
+export { CELL_SUFFIX, cellKey, type CellField, type CellStatus, type CountyCell, countyCell, cellProperties, PROGRESS_FIRST_YEAR };
 
 export const ADCODE_RE = /^1504\d{2}$/;
 export const Adcode = z.string().regex(ADCODE_RE, 'a GB/T 2260 code of 赤峰市 (1504xx)');
@@ -30,7 +33,9 @@ export const AnnexCell = z.discriminatedUnion('status', [
   z.object({ status: z.literal('not_applicable'), value: z.null(), text: z.literal('/') }),
 ]);
 export type AnnexCell = z.infer<typeof AnnexCell>;
-export type CellStatus = AnnexCell['status'];
+// the kinds as cells.ts spells them for the browser: the same three, or this line does not compile
+const sameKinds: [CellStatus, AnnexCell['status']] = ['value', 'value'] as [AnnexCell['status'], CellStatus];
+void sameKinds;
 
 const cellsShape = Object.fromEntries(INDICATOR_IDS.map((id) => [id, AnnexCell])) as Record<IndicatorId, typeof AnnexCell>;
 export const AnnexRow = z.object({
@@ -76,10 +81,6 @@ export type AnnexFile = z.infer<typeof AnnexFile>;
  * X_share (share of the city total, additive indicators only).
  * Code reads and writes them through countyCell() / cellProperties() below, never by name.
  */
-const CELL_SUFFIX = { value: '', text: '_text', status: '_status', rank: '_rank', cls: '_class', share: '_share' } as const;
-export type CellField = keyof typeof CELL_SUFFIX;
-/** The flat property (and CSV column) name of one field of one indicator: ("water_use_cap", "cls") -> "water_use_cap_class". */
-export const cellKey = (id: string, field: CellField) => `${id}${CELL_SUFFIX[field]}`;
 
 const cellShape = {
   value: z.number().nullable(),
@@ -128,32 +129,6 @@ export type CountyProps = {
 } & { [K in `${IndicatorId}_rank` | `${IndicatorId}_class`]: number | null } & {
   [K in `${IndicatorId}_share`]: number | null;
 };
-
-/** One indicator of one county, as the flat properties hold it. */
-export interface CountyCell {
-  value: number | null;
-  /** as printed in the document */
-  text: string;
-  status: CellStatus;
-  /** 1 = highest among the counties with a number */
-  rank: number | null;
-  /** colour class; null without a number */
-  cls: number | null;
-  /** share of the city total (additive indicators only) */
-  share: number | null;
-}
-
-/** Read one indicator of a county feature's properties. */
-export function countyCell(p: CountyProps, id: IndicatorId): CountyCell {
-  const r = p as unknown as Record<string, unknown>;
-  const get = <T>(f: CellField) => r[cellKey(id, f)] as T;
-  return { value: get('value'), text: get('text'), status: get('status'), rank: get('rank'), cls: get('cls'), share: get('share') };
-}
-
-/** The flat properties that hold one indicator of a county (the writer's side of countyCell). */
-export function cellProperties(id: IndicatorId, c: CountyCell): Record<string, unknown> {
-  return Object.fromEntries((Object.keys(CELL_SUFFIX) as CellField[]).map((f) => [cellKey(id, f), c[f]]));
-}
 
 const Ring = z.array(LonLat).min(4);
 export const PolygonGeom = z.object({ type: z.literal('Polygon'), coordinates: z.array(Ring).min(1) });
@@ -357,8 +332,6 @@ export type ProjectsFile = GeoJSON.FeatureCollection<GeoJSON.Geometry | null, Pr
 // browser's update page); every field the site needs is precomputed here.
 // ---------------------------------------------------------------------------------------------
 
-/** The first year a progress figure may carry: the plan's baseline year. The last is the build's own year. */
-export const PROGRESS_FIRST_YEAR = 2020;
 
 /**
  * Where a figure stands against its division's 2025 target from the annex (附件 目标分解表):
@@ -382,6 +355,9 @@ const TargetNote = z.enum(['', '保持2020年水平', '/']);
 /** Where a row came from: the file's name (no folder), the sheet (null for CSV) and the row number as Excel shows it. */
 export const ProgressOrigin = z.object({ file: z.string().min(1), sheet: z.string().nullable(), row: z.number().int().positive() }).strict();
 export type ProgressOrigin = z.infer<typeof ProgressOrigin>;
+
+/** A calendar date written YYYY-MM-DD. */
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date written YYYY-MM-DD');
 
 /** A decimal as written, in ASCII, never an exponent: "0.66", "19.1", "0.5800", "-2.5". */
 const DecimalText = z.string().regex(/^-?\d+(\.\d+)?$/, 'a decimal number as written, e.g. 0.66');
@@ -413,6 +389,8 @@ export const ProgressRow = z
     source: z.string().min(1),
     /** the file's 备注, or "" */
     note: z.string(),
+    /** the file's 更新日期 (YYYY-MM-DD): when the figures were published or last corrected; null where the file does not say */
+    updated: IsoDate.nullable(),
     /** true for the demonstration file: everything built from it is marked 示例数据 */
     example: z.boolean(),
     origin: ProgressOrigin,
@@ -429,6 +407,7 @@ export const ProgressPoint = z
     status: ProgressStatus,
     source: z.string().min(1),
     note: z.string(),
+    updated: IsoDate.nullable(),
     example: z.boolean(),
   })
   .strict();

@@ -1,5 +1,6 @@
 /** Build-time text for figures: always the document's own digits, never a recomputed rounding. */
-import { countyCell, type AnnexCell, type CoalMineProps, type CountyProps, type IndicatorMeta, type Target } from '../domain/contract';
+import type { AnnexCell, CoalMineProps, CountyProps, IndicatorMeta, Target } from '../domain/contract';
+import { countyCell } from '../domain/cells';
 import { cellLabel as labelOf } from '../domain/cellLook';
 import { figureWithUnit, readFigure, unitAfter, unitLabel, type UnitPair } from '../domain/format';
 import { CELL_WORDS } from '../domain/vocabulary';

@@ -7,7 +7,7 @@
  */
 import { INDICATOR_IDS, type IndicatorId } from '../domain/indicators';
 import { COUNTY_CODES } from '../domain/divisions';
-import { PROGRESS_FIRST_YEAR } from '../domain/contract';
+import { PROGRESS_FIRST_YEAR } from '../domain/cells';
 
 /** the project layers, and `coal_mines`: GEM's coal mines, where mine water comes from (not projects) */
 export const LAYER_IDS = ['pipe_renewal', 'reclaimed_water_line', 'mine_water', 'coal_mines', 'groundwater_overextraction'] as const;

@@ -5,7 +5,8 @@
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
-import { countyCell, type CoalMineFeature, type CountyFeature, type CountyProps, type IndicatorMeta, type ProjectFeature } from '../domain/contract';
+import type { CoalMineFeature, CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../domain/contract';
+import { countyCell } from '../domain/cells';
 import { HATCH_LINE, NEUTRAL_LOOK, NO_DATA_DASH, NO_DATA_LINE, PROJECT_LOOK, cellLook, progressLook } from '../domain/cellLook';
 import { textWidth } from '../domain/format';
 import type { CellWords, ProgressWords } from '../domain/vocabulary';
