@@ -91,7 +91,9 @@ async function precache() {
       await cache.put(path, await download(path, old));
     }
   };
-  await Promise.all([lane(), lane(), lane(), lane(), lane(), lane()]);
+  // three at a time: a browser opens about six connections to a host (HTTP/1.1), and a page open
+  // while the worker installs (a first visit, a republish) keeps the other three for its own requests
+  await Promise.all([lane(), lane(), lane()]);
 }
 
 const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');

@@ -13,8 +13,8 @@
  * BASE_PATH without being told.
  *
  * It never blocks rendering: it is a module script (deferred), and it registers only after
- * the load event, when the browser is idle, so the precache download does not compete with
- * the page's own first requests. Service workers need a secure context: https, or
+ * the load event, once the page's map has started (at most 15 s), when the browser is idle, so
+ * the precache download does not compete with the page's own first requests. Service workers need a secure context: https, or
  * http://localhost / 127.0.0.1. Over plain http on a LAN address, or from file:, the site
  * still works, just not offline.
  *
@@ -105,9 +105,33 @@ async function register(): Promise<void> {
 const supported =
   'serviceWorker' in navigator && window.isSecureContext && (location.protocol === 'https:' || location.protocol === 'http:');
 
+/**
+ * Resolves once every live map on the page has started (drawn its first frame, or given way to the
+ * static map) or waits for a touch (the embed's preview), or after `capMs`: a phone's home map
+ * starts only when scrolled to, and the offline copy should not wait for that. The precache
+ * download (the whole site) would otherwise take the browser's connections to the host while the
+ * map's chunk and data are still loading, and on a slow machine stall the map into its static fallback.
+ */
+function mapsSettled(capMs: number): Promise<void> {
+  const maps = [...document.querySelectorAll<HTMLElement>('#map, #present-mapwrap')];
+  const settled = () => maps.every((m) => ['ready', 'static', 'preview'].includes(m.dataset.mapState ?? ''));
+  if (settled()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      obs.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const obs = new MutationObserver(() => settled() && done());
+    for (const m of maps) obs.observe(m, { attributes: true, attributeFilter: ['data-map-state'] });
+    const timer = setTimeout(done, capMs);
+  });
+}
+
 if (supported) {
   const idle = (window as unknown as { requestIdleCallback?: (f: () => void, o?: { timeout: number }) => void }).requestIdleCallback;
-  const go = () => (idle ? idle(() => void register(), { timeout: 3000 }) : setTimeout(() => void register(), 200));
+  const go = () =>
+    void mapsSettled(15_000).then(() => (idle ? idle(() => void register(), { timeout: 3000 }) : setTimeout(() => void register(), 200)));
   if (document.readyState === 'complete') go();
   else window.addEventListener('load', go, { once: true });
 }

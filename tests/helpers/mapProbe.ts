@@ -1,12 +1,25 @@
 import type { Page } from 'playwright-core';
 
-/** Wait until the map has drawn its first frame with data layers (fails at once, with the reason, on the static map). */
+/**
+ * Wait until the map has drawn its first frame with data layers (fails at once, with the reason the
+ * page gives the visitor and the console's warning, on the static map).
+ */
 export async function waitForMap(page: Page, timeout = 45_000): Promise<void> {
-  // the map loads when it comes near the viewport
-  await page.locator('#map').scrollIntoViewIfNeeded();
-  await page.waitForSelector('#map[data-map-state="ready"], #map[data-map-state="static"]', { timeout });
-  if ((await page.getAttribute('#map', 'data-map-state')) === 'static') {
-    throw new Error(`the static map instead of the live one: ${await page.locator('#map-status').innerText()}`);
+  const warnings: string[] = [];
+  const onConsole = (m: { type: () => string; text: () => string }) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+  };
+  page.on('console', onConsole);
+  try {
+    // the map loads when it comes near the viewport
+    await page.locator('#map').scrollIntoViewIfNeeded();
+    await page.waitForSelector('#map[data-map-state="ready"], #map[data-map-state="static"]', { timeout });
+    if ((await page.getAttribute('#map', 'data-map-state')) === 'static') {
+      const note = (await page.locator('#map-static-note').textContent().catch(() => null)) ?? '';
+      throw new Error(`the static map instead of the live one: "${note}" (console: ${warnings.join(' | ') || 'nothing'})`);
+    }
+  } finally {
+    page.off('console', onConsole);
   }
 }
 
