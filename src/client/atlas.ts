@@ -120,7 +120,9 @@ function start(cfg: Config) {
     select.value = state.indicator;
     // legends, summaries, the view switch and the year selector
     syncProgressControls(cfg, state);
-    for (const el of $$<HTMLElement>('[data-title]')) el.hidden = el.dataset.title !== state.indicator;
+    // the embed's title line: the indicator, or in the progress view the progress map's own title (indicator and year)
+    for (const el of $$<HTMLElement>('[data-title]')) el.hidden = el.dataset.title !== state.indicator || shownMap(state) !== null;
+    for (const el of $$<HTMLElement>('[data-progress-title]')) el.hidden = el.dataset.progressTitle !== shownMap(state);
     for (const cb of $$<HTMLInputElement>('input[name="layer"]')) if (!cb.disabled) cb.checked = state.layers.includes(cb.value as LayerId);
     if (table) markAnnexTable(table, state.indicator, state.county);
     // the table's mapped column and the county panels: the year's figure, status and source
@@ -188,7 +190,15 @@ function start(cfg: Config) {
       line.hidden = !text;
       line.textContent = text ? `${cfg.names[state.county!]}${cfg.lang === 'zh' ? '：' : ': '}${text}` : '';
     }
-    if (still && mapEl.dataset.mapState !== 'ready') still.show(cfg.svg[state.indicator], cfg.frameCounty ?? null, state.county).catch((err) => console.warn('static map', err));
+    if (still && mapEl.dataset.mapState !== 'ready') {
+      // the progress view: its statuses drawn here from the projected paths (loaded only then), as without WebGL
+      const key = shownMap(state);
+      const shown = state;
+      const source = key
+        ? { key: `progress|${key}`, text: () => import('./progressFallback').then(({ progressSvgText }) => progressSvgText(cfg, shown)) }
+        : cfg.svg[state.indicator];
+      still.show(source, cfg.frameCounty ?? null, state.county).catch((err) => console.warn('static map', err));
+    }
   }
 
   /**

@@ -23,13 +23,14 @@ export interface FallbackConfig {
 
 let paths: Promise<CountyPathsFile> | null = null;
 
-export async function staticProgressMap(cfg: FallbackConfig, s: AtlasState): Promise<string> {
+/** The progress map of the state's indicator and year as SVG text (the embed puts it into the page as it does the target map). */
+export async function progressSvgText(cfg: FallbackConfig, s: AtlasState): Promise<string> {
   paths ??= fetch(cfg.pathsUrl).then((r) => {
     if (!r.ok) throw new Error(`${cfg.pathsUrl}: HTTP ${r.status}`);
     return r.json();
   });
   const key = mapKey(s.indicator, s.year!);
-  const svg = progressSvg({
+  return progressSvg({
     paths: await paths,
     statuses: cfg.progress.maps[key],
     title: cfg.progressTitles[key],
@@ -38,6 +39,9 @@ export async function staticProgressMap(cfg: FallbackConfig, s: AtlasState): Pro
     words: cfg.progressWords,
     lang: cfg.lang,
   });
-  // a data: URL (not blob:): the image is its own text, readable and nothing to revoke
-  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+}
+
+/** The same as an image's src: a data: URL (not blob:), the image is its own text, readable and nothing to revoke. */
+export async function staticProgressMap(cfg: FallbackConfig, s: AtlasState): Promise<string> {
+  return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(await progressSvgText(cfg, s))}`;
 }

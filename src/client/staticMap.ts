@@ -1,6 +1,7 @@
 /**
  * The embed's first map, before any map library: the pipeline's choropleth SVG of the indicator
  * (public/data/choropleth-<id>[.en].svg, the same drawing as the downloads and the no-WebGL map),
+ * or in the progress view the static progress map of the indicator and year (progressSvg.ts),
  * put into the page and cropped to the map itself (the embed shows its own title, legend and
  * source), framed on the whole city or on the chosen county and its neighbours. The browser fits
  * the frame to any size (viewBox, "meet"); labels are rescaled to stay readable. The chosen county
@@ -18,8 +19,12 @@ const VALUES_MIN_SCALE = 0.62;
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export interface StaticMap {
-  /** draw the indicator's SVG (fetched once per URL) framed on `frame` (and its neighbours) or the whole city, `selected` outlined */
-  show: (svgUrl: string, frame: string | null, selected: string | null) => Promise<void>;
+  /**
+   * draw a map framed on `frame` (and its neighbours) or the whole city, `selected` outlined: the
+   * indicator's SVG by URL (fetched once per URL), or a drawing made on the page (the progress view,
+   * from county-paths.json) by a key and the function that makes its text (called once per key)
+   */
+  show: (svg: string | { key: string; text: () => Promise<string> }, frame: string | null, selected: string | null) => Promise<void>;
   /** the county a click or tap landed on, or null */
   countyAt: (target: EventTarget | null) => string | null;
 }
@@ -120,15 +125,18 @@ export function staticMap(host: HTMLElement, names: Record<string, string>): Sta
   new ResizeObserver(() => fitLabels()).observe(host);
 
   return {
-    async show(url, county, selected) {
+    async show(source, county, selected) {
       const ask = ++asked;
+      const url = typeof source === 'string' ? source : source.key;
       if (!texts.has(url)) {
         texts.set(
           url,
-          fetch(url).then((r) => {
-            if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
-            return r.text();
-          }),
+          typeof source === 'string'
+            ? fetch(url).then((r) => {
+                if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+                return r.text();
+              })
+            : source.text(),
         );
       }
       const text = await texts.get(url)!;
