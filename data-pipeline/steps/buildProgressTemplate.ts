@@ -80,7 +80,7 @@ export async function buildProgressTemplateXlsx(annexCity: AnnexRow, stamp: Date
   });
   ws.columns = header.map((h) => ({
     header: h,
-    width: h === PROGRESS_COLUMNS.year ? 9 : h === PROGRESS_COLUMNS.code ? 14 : h === PROGRESS_COLUMNS.name ? 14 : h === PROGRESS_COLUMNS.source ? 34 : h === PROGRESS_COLUMNS.note ? 26 : 20,
+    width: h === PROGRESS_COLUMNS.year ? 9 : h === PROGRESS_COLUMNS.code ? 14 : h === PROGRESS_COLUMNS.name ? 14 : h === PROGRESS_COLUMNS.source ? 34 : h === PROGRESS_COLUMNS.note ? 26 : h === PROGRESS_COLUMNS.updated ? 13 : 20,
   }));
   const head = ws.getRow(1);
   head.height = 48;
@@ -99,6 +99,8 @@ export async function buildProgressTemplateXlsx(annexCity: AnnexRow, stamp: Date
   const col = (name: string) => header.indexOf(name) + 1;
   for (let r = 2; r <= 1 + VALIDATED_ROWS; r++) {
     ws.getRow(r).getCell(col(PROGRESS_COLUMNS.code)).numFmt = '@';
+    // a date typed here shows as 2026-03-22 and is read back as such
+    ws.getRow(r).getCell(col(PROGRESS_COLUMNS.updated)).numFmt = 'yyyy-mm-dd';
     ws.getRow(r).getCell(col(PROGRESS_COLUMNS.year)).dataValidation = {
       type: 'whole',
       operator: 'between',

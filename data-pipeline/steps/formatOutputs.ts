@@ -94,7 +94,7 @@ export function formatIndicatorsCsv(annex: AnnexFile): string {
 }
 
 /** progress.csv's columns, in order (the long format: one row per year, division and indicator with a figure) */
-export const PROGRESS_CSV_COLUMNS = ['year', 'adcode', 'name_zh', 'indicator', 'value', 'unit', 'target', 'target_note', 'status', 'source'] as const;
+export const PROGRESS_CSV_COLUMNS = ['year', 'adcode', 'name_zh', 'indicator', 'value', 'unit', 'target', 'target_note', 'status', 'source', 'updated'] as const;
 
 /**
  * progress.csv: every figure of progress.json in long format, UTF-8 with BOM. `value` is the figure
@@ -107,7 +107,7 @@ export function formatProgressCsv(p: ProgressFile): string {
     [...PROGRESS_CSV_COLUMNS],
     ...p.rows.map((r) => {
       const t = targetText.get(`${r.adcode}|${r.indicator}`)!;
-      return [String(r.year), r.adcode, r.name_zh, r.indicator, r.value_text, r.unit, t.status === 'value' ? t.text : '', r.target_note, r.status, r.source];
+      return [String(r.year), r.adcode, r.name_zh, r.indicator, r.value_text, r.unit, t.status === 'value' ? t.text : '', r.target_note, r.status, r.source, r.updated ?? ''];
     }),
   ]);
 }
@@ -167,12 +167,13 @@ function progressColumns() {
     { file: csv, column: 'target_note', name_zh: '目标（文字）', name_en: 'Target (wording)', unit: '', meaning_zh: '附件不是数字时的原文：“保持2020年水平”或“/”（无此项目标）。', meaning_en: 'The annex wording where the target is not a number: "保持2020年水平" (hold at the 2020 level) or "/" (no target).', source: FROM_ANNEX },
     { file: csv, column: 'status', name_zh: '达标情况', name_en: 'Status', unit: '', meaning_zh: 'met = 已达到2025年目标（上限：实际值 ≤ 目标；下限：实际值 ≥ 目标；“保持2020年水平”：下降率 ≥ 0）；not_met = 尚未达到；no_target = 附件为“/”，无此项目标。较早年份的数值也与2025年目标比较。', meaning_en: 'met = already meets the 2025 target (cap: value ≤ target; floor: value ≥ target; "hold at the 2020 level": a decline ≥ 0); not_met = not (yet); no_target = the annex says "/". Figures of earlier years are compared with the 2025 target too.', source: '由本站根据实际值与附件目标计算' },
     { file: csv, column: 'source', name_zh: '来源', name_en: 'Source', unit: '', meaning_zh: '该数值的出处，由填报文件逐行给出（示例数据注明“示例数据”）。', meaning_en: 'Where the figure is published, given row by row in the file (example data says 示例数据).', source: FROM_FILE },
+    { file: csv, column: 'updated', name_zh: '更新日期', name_en: 'Date of update', unit: 'YYYY-MM-DD', meaning_zh: '填报文件注明的该数值发布或最近更正的日期；文件未注明时为空。', meaning_en: 'The date the file gives for when the figure was published or last corrected; empty where the file does not say.', source: FROM_FILE },
     { file: json, column: 'rows', name_zh: '实际值（长表）', name_en: 'Figures (long)', unit: '', meaning_zh: '与 progress.csv 相同的各行，另有 value（数字）、note（备注）、example（示例数据）、origin（文件、工作表、行号）。', meaning_en: 'The rows of progress.csv, plus value (number), note, example and origin (file, sheet, row).', source: FROM_FILE },
     { file: json, column: 'divisions', name_zh: '各行政区逐年数值', name_en: 'Series by division', unit: '', meaning_zh: '全市和12个旗县区：每个指标的2025年目标、逐年实际值及达标情况、最新值。', meaning_en: 'The city and the 12 counties: per indicator the 2025 target, the figures by year with their status, and the latest.', source: '由本站整理' },
     { file: json, column: 'maps', name_zh: '进展地图', name_en: 'Progress maps', unit: '', meaning_zh: '每个指标、每个有数据的年份：12个旗县区的达标情况（no_data = 暂无数据）及各类数量。', meaning_en: 'Per indicator and year with data: the status of each county (no_data = no figure) and the counts.', source: '由本站根据实际值与附件目标计算' },
     { file: json, column: 'headlines', name_zh: '全市最新值', name_en: 'Latest city-wide figures', unit: '', meaning_zh: 'targets.json 的每项全市目标：对应指标的全市最新实际值（无对应指标或无数据时为 null）。', meaning_en: 'For each city-wide target of targets.json, the latest city-wide figure of its indicator (null without one).', source: '由本站整理' },
     { file: json, column: 'cross_checks', name_zh: '全市与旗县区合计核对', name_en: 'City against county sum', unit: '', meaning_zh: `可相加指标：全市实际值与12个旗县区之和的差；相差超过 ${CROSS_CHECK_TOLERANCE * 100}% 的文件不被采用。`, meaning_en: `Additive indicators: the city figure against the sum of the counties; a file with a gap above ${CROSS_CHECK_TOLERANCE * 100}% is refused.`, source: '由本站计算' },
-    { file: tpl, column: '年份 … 备注', name_zh: '进展数据模板', name_en: 'Progress template', unit: '', meaning_zh: '供填报实际值的模板（另有 progress-template.xlsx，含“填写说明”工作表；CSV 的填写说明见 progress-template-guide.txt）。每行一个行政区一个年份；指标列与附件目标分解表相同。', meaning_en: 'The template for reporting actual figures (also progress-template.xlsx, with a 填写说明 sheet; for the CSV see progress-template-guide.txt). One row per division and year; indicator columns as in the annex.', source: '由本站根据指标登记表生成' },
+    { file: tpl, column: '年份 … 更新日期', name_zh: '进展数据模板', name_en: 'Progress template', unit: '', meaning_zh: '供填报实际值的模板（另有 progress-template.xlsx，含“填写说明”工作表；CSV 的填写说明见 progress-template-guide.txt）。每行一个行政区一个年份；指标列与附件目标分解表相同。', meaning_en: 'The template for reporting actual figures (also progress-template.xlsx, with a 填写说明 sheet; for the CSV see progress-template-guide.txt). One row per division and year; indicator columns as in the annex.', source: '由本站根据指标登记表生成' },
   ];
   return cols;
 }

@@ -90,7 +90,7 @@ export function syncProgressFacts(cfg: ProgressPageConfig, s: AtlasState, table:
     if (f) {
       const src = document.createElement('small');
       src.className = 'src';
-      src.textContent = `${S.source}${S.colon}${f.source}`;
+      src.textContent = `${S.source}${S.colon}${f.source}${f.updated}`;
       box.append(src);
     }
     if (cfg.progress.example) box.append(' ', exampleBadge(cfg));

@@ -15,6 +15,13 @@ export function formatNumber(v: number, decimals: number, lang: Lang = 'zh'): st
   return noNegativeZero(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 4) });
 }
 
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** A YYYY-MM-DD date as a reader writes it: 2026年3月22日, 22 March 2026 (no time zone involved). */
+export function formatDate(iso: string, lang: Lang): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return lang === 'zh' ? `${y}年${m}月${d}日` : `${d} ${MONTHS_EN[m - 1]} ${y}`;
+}
+
 /** The unit fields a figure carries (an indicator of the registry, a city-wide target). */
 export interface UnitPair {
   unit_zh: string;
@@ -68,6 +75,11 @@ export function shiftDecimal(text: string, pow10: number): string {
   if (!text.includes('.')) rest = rest.replace(/0+$/, '');
   const out = rest ? `${whole}.${rest}` : whole;
   return /^0(\.0*)?$/.test(out) ? out : sign + out;
+}
+
+/** How many places readFigure() moves the decimal point for this unit in this language (0 in Chinese). */
+export function figureShift(u: UnitPair, lang: Lang): number {
+  return lang === 'zh' ? 0 : (READINGS[u.unit_zh]?.pow10 ?? 0);
 }
 
 /** "2023" -> "2,023" (English thousands); the fraction is left alone. */

@@ -125,6 +125,27 @@ function parseYear(raw: string, currentYear: number): Parsed<number> | null {
   return { ok: true, value: y };
 }
 
+/**
+ * The 更新日期 cell (optional) -> YYYY-MM-DD: "2026-03-22", "2026/3/22", "2026.3.22", "2026年3月22日",
+ * full-width digits, or an Excel date cell (read as YYYY-MM-DD). A real calendar date, not before
+ * 1 January of the figures' year (figures are published after the year they describe begins) and not
+ * after this year.
+ */
+export function parseUpdated(raw: string, year: number | null, currentYear: number): Parsed<string> | null {
+  const t = normalizeCell(raw);
+  if (t === '') return null;
+  const m = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?)$/.exec(t);
+  if (!m) return { ok: false, code: 'updated_invalid' };
+  const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, code: 'updated_invalid' };
+  const iso = date.toISOString().slice(0, 10);
+  const first = `${year ?? PROGRESS_FIRST_YEAR}-01-01`;
+  const last = `${currentYear}-12-31`;
+  if (iso < first || iso > last) return { ok: false, code: 'updated_out_of_range', params: { first, last, year: year ?? PROGRESS_FIRST_YEAR } };
+  return { ok: true, value: iso };
+}
+
 // ---------------------------------------------------------------------------------------------
 // the check
 // ---------------------------------------------------------------------------------------------
@@ -317,6 +338,15 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
       // the code decides the division unless the name names another one (then the row is ambiguous)
       if (byCode && !(byName && byName.adcode !== byCode.adcode)) division = byCode;
 
+      // the date of the last update (optional column, optional cell)
+      let updated: string | null = null;
+      if (cols.has('updated')) {
+        const raw = cell(cells, 'updated');
+        const u = parseUpdated(raw, year, ctx.currentYear);
+        if (u && !u.ok) fail(u.code, cols.get('updated')!, raw, u.params);
+        else if (u) updated = u.value;
+      }
+
       if (year !== null && filled.length === 0) add('row_no_figures', place(rowNo, null, null));
       if (filled.length > 0 && source === '') fail('source_missing', cols.get('source')!, null);
 
@@ -364,6 +394,7 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
             status: progressStatus(f.value, target, f.ind.direction),
             source,
             note,
+            updated,
             example: ctx.example ?? false,
             origin: { file: file.replace(/^.*[/\\]/, ''), sheet, row: rowNo },
           },
@@ -511,6 +542,7 @@ const point = (r: ProgressRow): ProgressPoint => ({
   status: r.status,
   source: r.source,
   note: r.note,
+  updated: r.updated,
   example: r.example,
 });
 

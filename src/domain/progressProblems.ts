@@ -226,6 +226,16 @@ export const PROBLEMS = {
     zh: () => ({ message: '2020年是基准年，“较2020年下降率”在2020年应为 0', expected: '0', fix: '核对年份与数值。' }),
     en: () => ({ message: '2020 is the baseline year: a decline "vs 2020" is 0 in 2020', expected: '0', fix: 'Check the year and the figure.' }),
   },
+  updated_invalid: {
+    level: 'error',
+    zh: () => ({ message: '更新日期不是有效的日期', expected: '年-月-日，如 2026-03-22（也可写 2026/3/22 或 2026年3月22日）', fix: '填写该行数值发布或最近更正的日期；不知道时留空。' }),
+    en: () => ({ message: 'The date of update is not a valid date', expected: 'year-month-day, e.g. 2026-03-22 (2026/3/22 also works)', fix: "Enter the date the row's figures were published or last corrected; leave it empty if unknown." }),
+  },
+  updated_out_of_range: {
+    level: 'error',
+    zh: (p) => ({ message: '更新日期早于数据所属年份，或晚于今年', expected: `${p.first} 至 ${p.last}`, fix: `${p.year}年的数值只能在${p.year}年或之后发布；请核对年份和更新日期。` }),
+    en: (p) => ({ message: "The date of update is before the figures' year, or after this year", expected: `${p.first} to ${p.last}`, fix: `Figures for ${p.year} can only be published in ${p.year} or later: check the year and the date.` }),
+  },
   row_no_figures: {
     level: 'warning',
     zh: () => ({ message: '该行填了年份，但没有任何指标数值', expected: '至少一个数值', fix: '没有数据的行可以删除，或把年份留空。' }),

@@ -21,12 +21,17 @@ export const PROGRESS_COLUMNS = {
   name: '行政区',
   source: '来源',
   note: '备注',
+  /** optional (a file made from an older template has no such column): when the row's figures were published or last corrected */
+  updated: '更新日期',
 } as const;
 
-/** The template's header: 年份, 行政区划代码, 行政区, one column per annex indicator (as in annex.csv), 来源, 备注. */
+/**
+ * The template's header: 年份, 行政区划代码, 行政区, one column per annex indicator (as in annex.csv),
+ * 来源, 备注, and last the optional 更新日期 (the date the county pages show as the figures' last update).
+ */
 export function progressHeader(): string[] {
   const c = PROGRESS_COLUMNS;
-  return [c.year, c.code, c.name, ...INDICATORS.map((i) => i.column), c.source, c.note];
+  return [c.year, c.code, c.name, ...INDICATORS.map((i) => i.column), c.source, c.note, c.updated];
 }
 
 /** Name of the template's data sheet and of its instructions sheet. */

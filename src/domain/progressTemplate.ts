@@ -66,6 +66,7 @@ export function templateGuide(annexCity: AnnexRow): { title: string; rules: stri
     }),
     [c.source, `必填（有数值时）：数据出处，如“${SOURCE_EXAMPLE}”“最严格水资源管理制度考核结果（2024年度）”。`],
     [c.note, '选填：口径说明、数据状态（如“初步数”）等。'],
+    [c.updated, '选填：该行数值发布或最近更正的日期，如 2026-03-22（也可写 2026/3/22 或 2026年3月22日）；不早于数据所属年份。网站的旗县区页面据此显示“更新日期”；留空时显示“未注明”。'],
   ];
   return { title: '赤峰市节水行动进展数据 · 填写说明', rules, columns };
 }
@@ -104,6 +105,7 @@ export function templateCsv(rows?: ProgressRow[]): string {
       ...INDICATORS.map((ind) => list.find((r) => r.indicator === ind.id)?.value_text ?? ''),
       first.source,
       first.note,
+      first.updated ?? '',
     ];
   });
   out.sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));

@@ -5,7 +5,7 @@
  */
 import type { AnnexCell, IndicatorMeta, ProgressFile, ProgressMapStatus, ProgressPoint, ProgressSeries } from '../domain/contract';
 import { progressLook } from '../domain/cellLook';
-import { figureWithUnit as formatFigureWithUnit, type UnitPair } from '../domain/format';
+import { figureShift, figureWithUnit as formatFigureWithUnit, formatDate, shiftDecimal, type UnitPair } from '../domain/format';
 import { PROGRESS_WORDS, type Lang } from '../domain/vocabulary';
 import { t, fill } from '../i18n';
 import { cellLabel, unitOf } from './display';
@@ -30,20 +30,40 @@ export function targetWords(cell: AnnexCell, m: IndicatorMeta, lang: Lang): stri
   return fill(m.direction === 'at_most' ? s.atMost : s.atLeast, { v: figureWithUnit({ value_text: cell.text }, m, lang) });
 }
 
+/** A series with its figures and target moved `pow10` decimal places (a unit the reader knows); unchanged for 0. */
+function inReadersUnit(s: ProgressSeries, pow10: number): ProgressSeries {
+  if (pow10 === 0) return s;
+  const point = (p: ProgressPoint): ProgressPoint => {
+    const value_text = shiftDecimal(p.value_text, pow10);
+    return { ...p, value_text, value: Number(value_text) };
+  };
+  const target = s.target.status === 'value' ? { ...s.target, text: shiftDecimal(s.target.text, pow10), value: Number(shiftDecimal(s.target.text, pow10)) } : s.target;
+  return { ...s, target, series: s.series.map(point), latest: s.latest && point(s.latest) };
+}
+
 /** The county page's chart of one indicator, with its line label and a one-sentence summary. */
-export function seriesChart(s: ProgressSeries, m: IndicatorMeta, name: string, lang: Lang): string {
+export function seriesChart(series: ProgressSeries, m: IndicatorMeta, name: string, lang: Lang): string {
   const P = t(lang).prog;
+  // the axis, the points' labels and the target line in the unit the page states (English: million m³),
+  // converted exactly on the printed digits as every other figure (format.ts readFigure)
+  const s = inReadersUnit(series, figureShift(m, lang));
   const targetLabel =
     s.target.status === 'value'
       ? fill(P.targetLine, { dir: m.direction === 'at_most' ? P.atMostSign : P.atLeastSign, value: s.target.text })
       : s.target.status === 'maintain_2020'
         ? P.targetMaintain
         : null;
-  const points = s.series
+  // the sentence reads the figures as written (figureWithUnit converts them itself)
+  const points = series.series
     .map((p) => fill(P.chartPoint, { year: p.year, value: figureWithUnit(p, m, lang), status: statusWords(p.status, lang).label }))
     .join(t(lang).listSep);
   const summary = fill(P.chartSummary, { name, points, target: targetLabel ?? P.targetNone });
   return progressChartSvg(s, m.direction, { targetLabel, summary, lang });
+}
+
+/** "；更新日期：2025年8月15日" / "; Updated: 15 August 2025": what follows a figure's source where the file dates it */
+export function updatedAfterSource(iso: string, lang: Lang): string {
+  return (lang === 'zh' ? '；' : '; ') + fill(t(lang).prog.updated, { date: formatDate(iso, lang) });
 }
 
 /** What the map's progress view needs on the client, from progress.json: years, statuses, figures in words. */
@@ -51,12 +71,15 @@ export function progressViewConfig(p: ProgressFile, meta: IndicatorMeta[], lang:
   const unitOfId = new Map(meta.map((m) => [m.id, m]));
   const figures: ProgressViewConfig['figures'] = {};
   const sources: ProgressViewConfig['sources'] = {};
-  const sourceList: string[] = [];
+  const sourceList: ProgressViewConfig['sourceList'] = [];
+  const pairIndex = new Map<string, number>();
   for (const r of p.rows) {
     const key = mapKey(r.indicator, r.year);
     (figures[key] ??= {})[r.adcode] = figureWithUnit(r, unitOfId.get(r.indicator)!, lang);
-    if (!sourceList.includes(r.source)) sourceList.push(r.source);
-    (sources[key] ??= {})[r.adcode] = sourceList.indexOf(r.source);
+    const pair: [string, string] = [r.source, r.updated ? updatedAfterSource(r.updated, lang) : ''];
+    const id = JSON.stringify(pair);
+    if (!pairIndex.has(id)) pairIndex.set(id, sourceList.push(pair) - 1);
+    (sources[key] ??= {})[r.adcode] = pairIndex.get(id)!;
   }
   return {
     example: p.example,

@@ -17,21 +17,28 @@ export interface ProgressViewConfig {
   maps: Record<string, Record<string, ProgressMapStatus>>;
   /** mapKey(indicator, year) -> each division's figure as written, with its unit ("0.96 亿立方米") */
   figures: Record<string, Record<string, string>>;
-  /** the distinct sources the rows name, and mapKey(indicator, year) -> each division's source as an index into it */
-  sourceList: string[];
+  /**
+   * the distinct (source, date of update) pairs the rows name, the date as the words that follow the
+   * source in the page's language ("；更新日期：2025年8月15日"; "" where the file gives none); mapKey(indicator, year) -> each division's pair as an
+   * index into it
+   */
+  sourceList: [string, string][];
   sources: Record<string, Record<string, number>>;
 }
 
 /** What the page shows of one division in the progress map on show (null: no figure). */
-export function progressFigure(p: ProgressViewConfig, key: string, adcode: string): { figure: string; source: string } | null {
+export function progressFigure(p: ProgressViewConfig, key: string, adcode: string): { figure: string; source: string; updated: string } | null {
   const figure = p.figures[key]?.[adcode];
   const i = p.sources[key]?.[adcode];
-  return figure === undefined || i === undefined ? null : { figure, source: p.sourceList[i] };
+  return figure === undefined || i === undefined ? null : { figure, source: p.sourceList[i][0], updated: p.sourceList[i][1] };
 }
 
 /** The distinct sources of one progress map's figures, in the order of the list. */
-export const mapSources = (p: ProgressViewConfig, key: string): string[] =>
-  [...new Set(Object.values(p.sources[key] ?? {}))].sort((a, b) => a - b).map((i) => p.sourceList[i]);
+export const mapSources = (p: ProgressViewConfig, key: string): string[] => [
+  ...new Set(
+    [...new Set(Object.values(p.sources[key] ?? {}))].sort((a, b) => a - b).map((i) => p.sourceList[i][0]),
+  ),
+];
 
 export const mapKey = (indicator: string, year: number) => `${indicator}|${year}`;
 

@@ -22,6 +22,8 @@ export async function goodWorkbook(dataDir: string): Promise<Uint8Array> {
       const cell = r.getCell(c + 1);
       if (H[c] === '来源') cell.value = `赤峰市水资源公报（${row[0]}年）`;
       else if (H[c] === '备注') cell.value = null;
+      // a date typed in Excel is stored as a date (read back as YYYY-MM-DD)
+      else if (H[c] === '更新日期') cell.value = v === '' ? null : new Date(`${v}T00:00:00Z`);
       else if (v === '') cell.value = null;
       else cell.value = H[c] === '行政区划代码' || H[c] === '行政区' ? v : Number(v);
     });

@@ -250,7 +250,8 @@ describe('validateProgress: every refusal, all at once, located as Excel shows i
     const fullwidth = validateProgress([table([['2024，150402，红山区，0.9']], 'fw.csv', [H.join('，')])], ctx);
     expect(codes(fullwidth.problems)).toEqual(['header_missing']);
     expect(fullwidth.problems[0].fix.zh).toContain('全角逗号');
-    const noSource = validateProgress([table([row('2024', '150402', '红山区', { [W]: '0.9' }).slice(0, -2)], 'a.csv', H.slice(0, -2))], ctx);
+    // the last three columns (来源, 备注, 更新日期) left off
+    const noSource = validateProgress([table([row('2024', '150402', '红山区', { [W]: '0.9' }).slice(0, -3)], 'a.csv', H.slice(0, -3))], ctx);
     expect(codes(noSource.problems)).toEqual(['header_missing']);
     expect(noSource.problems[0].message.zh).toContain('缺少“来源”列（读到的表头：年份, 行政区划代码');
     const unit = validateProgress([table([row('2024', '150402', '红山区')], 'a.csv', H.map((h) => (h === W ? '用水总量（万立方米）' : h)))], ctx);
@@ -265,6 +266,39 @@ describe('validateProgress: every refusal, all at once, located as Excel shows i
     const p = r.problems[0];
     expect(p.fix.zh).toContain('全角逗号');
     expect(p.message.zh).toContain('读到的表头：年份，行政区划代码，行政区, 来源');
+  });
+  it('reads 更新日期 as typed or as an Excel date, refuses a date that is not one or comes before the figures, and takes a file without the column', () => {
+    const U = '更新日期';
+    const ok = check([
+      row('2024', '150402', '红山区', { [W]: '0.9', [U]: '2025-08-15' }),
+      row('2024', '150403', '元宝山区', { [W]: '0.9', [U]: '２０２５/8/1' }),
+      row('2024', '150404', '松山区', { [W]: '2.0', [U]: '2025年3月2日' }),
+      row('2024', '150421', '阿鲁科尔沁旗', { [W]: '2.0' }),
+    ]);
+    expect(errors(ok.problems)).toEqual([]);
+    expect(ok.rows.map((r) => [r.adcode, r.updated])).toEqual([
+      ['150402', '2025-08-15'],
+      ['150403', '2025-08-01'],
+      ['150404', '2025-03-02'],
+      ['150421', null],
+    ]);
+    const bad = check([
+      row('2024', '150402', '红山区', { [W]: '0.9', [U]: '2025-02-30' }),
+      row('2024', '150403', '元宝山区', { [W]: '0.9', [U]: '去年' }),
+      row('2024', '150404', '松山区', { [W]: '2.0', [U]: '2023-12-31' }),
+      row('2024', '150421', '阿鲁科尔沁旗', { [W]: '2.0', [U]: '2027-01-01' }),
+    ]);
+    expect(bad.problems.map((p) => [p.code, p.cell])).toEqual([
+      ['updated_invalid', `${String.fromCharCode(65 + col(U))}2`],
+      ['updated_invalid', `${String.fromCharCode(65 + col(U))}3`],
+      ['updated_out_of_range', `${String.fromCharCode(65 + col(U))}4`],
+      ['updated_out_of_range', `${String.fromCharCode(65 + col(U))}5`],
+    ]);
+    expect(bad.problems[2].expected.zh).toBe('2024-01-01 至 2026-12-31');
+    // a file made from the template before the column existed
+    const old = validateProgress([table([row('2024', '150402', '红山区', { [W]: '0.9' }).slice(0, -1)], 'old.csv', H.slice(0, -1))], ctx);
+    expect(old.problems).toEqual([]);
+    expect(old.rows[0].updated).toBeNull();
   });
   it('refuses a CSV row split by a comma inside a number', () => {
     const r = check([[...row('2024', '150402', '红山区'), '3']]);

@@ -61,7 +61,7 @@ async function writeTmp(name: string, bytes: Uint8Array | string): Promise<strin
 }
 async function readCsv(dir: string) {
   const text = await fs.readFile(path.join(dir, 'progress.csv'), 'utf8');
-  expect(text.startsWith('\ufeffyear,adcode,name_zh,indicator,value,unit,target,target_note,status,source\r\n')).toBe(true);
+  expect(text.startsWith('\ufeffyear,adcode,name_zh,indicator,value,unit,target,target_note,status,source,updated\r\n')).toBe(true);
   return Papa.parse<Record<string, string>>(text.slice(1).trim(), { header: true }).data;
 }
 
@@ -87,7 +87,7 @@ describe('the template officials fill', () => {
     // indicator columns headed exactly as annex.csv's header
     const annexHeader = (await fs.readFile('data-pipeline/input/annex.csv', 'utf8')).split('\n')[0].split(',').slice(2);
     expect(header.slice(3, 3 + annexHeader.length)).toEqual(annexHeader);
-    expect(header.slice(-2)).toEqual(['来源', '备注']);
+    expect(header.slice(-3)).toEqual(['来源', '备注', '更新日期']);
     // rows below carry Excel's input checks but no content
     const rows = [];
     for (let r = 2; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(2).value !== null) rows.push([ws.getRow(r).getCell(1).value, ws.getRow(r).getCell(2).value, ws.getRow(r).getCell(3).value]);
@@ -246,8 +246,11 @@ describe('refusals: exit 1, every problem in Chinese, the last good output byte-
   });
 
   it('refuses a comma that split a CSV row, naming the likely cause', async () => {
-    const f = await writeTmp('split.csv', H.join(',') + '\r\n2024,150402,红山区,1,2,,,,,,赤峰市水资源公报（2024年）,\r\n');
-    await expectRefused(['--progress', f], [/split\.csv › 第2行：该行有 12 个单元格，比表头多 1 个[\s\S]*用了逗号/]);
+    // "1,2" typed into 用水总量: the row has one cell more than the header
+    const row = ['2024', '150402', '红山区', '1', '2', ...Array(H.length - 4).fill('')];
+    row[H.indexOf('来源') + 1] = '赤峰市水资源公报（2024年）';
+    const f = await writeTmp('split.csv', H.join(',') + '\r\n' + row.join(',') + '\r\n');
+    await expectRefused(['--progress', f], [new RegExp(`split\\.csv › 第2行：该行有 ${H.length + 1} 个单元格，比表头多 1 个[\\s\\S]*用了逗号`)]);
   });
   it('refuses two rows for the same division and year across files', async () => {
     const a = await bad([R({ [W]: '0.9' })], 'a.csv');
@@ -271,13 +274,13 @@ describe('warnings: exit 0, printed, kept in the report', () => {
   it('warns about a large change since the previous year and an unknown column, and still builds', async () => {
     const f = await writeTmp(
       'jump.csv',
-      [H.join(',') + ',填报人', `2023,150402,红山区,0.9,,,,,,${SRC},,张三`, `2024,150402,红山区,1.5,,,,,,${SRC},,张三`].join('\r\n'),
+      [H.join(',') + ',填报人', `2023,150402,红山区,0.9,,,,,,${SRC},,,张三`, `2024,150402,红山区,1.5,,,,,,${SRC},,,张三`].join('\r\n'),
     );
     const dir = path.join(await tmpDir('warn'), 'data');
     const r = await runCli(['--progress', f, '--out', dir]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/进展数据有 2 处警告（不影响生成，已记入 progress-report\.json）/);
-    expect(r.out).toMatch(/警告  .*jump\.csv › 第1行 L列「填报人」：模板中没有这一列/);
+    expect(r.out).toMatch(/警告  .*jump\.csv › 第1行 M列「填报人」：模板中没有这一列/);
     expect(r.out).toMatch(/警告  .*jump\.csv › 第3行 D列「用水总量（亿立方米）」：与2023年的 0\.9 亿立方米 相比变化了 67%/);
     const report = ProgressReport.parse(JSON.parse(await fs.readFile(path.join(dir, 'progress-report.json'), 'utf8')));
     expect(report.warnings.map((w) => w.code)).toEqual(['header_unknown', 'yearly_change']);

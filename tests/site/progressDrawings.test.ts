@@ -8,6 +8,8 @@ import { progressSvg } from '../../src/lib/progressSvg';
 import { PROGRESS_COLORS, progressLegendItems } from '../../src/domain/cellLook';
 import { PROGRESS_WORDS } from '../../src/domain/vocabulary';
 import { CountyPathsFile, type ProgressSeries } from '../../src/domain/contract';
+import { DictionaryFile } from '../../src/domain/contract';
+import { seriesChart } from '../../src/lib/progressText';
 import { readOut } from '../helpers/pipeline';
 
 const point = (year: number, value: number, status: 'met' | 'not_met' | 'no_target') => ({
@@ -17,6 +19,7 @@ const point = (year: number, value: number, status: 'met' | 'not_met' | 'no_targ
   status,
   source: '赤峰市水资源公报',
   note: '',
+  updated: null,
   example: false,
 });
 const text = { targetLabel: 'T', summary: 'S', lang: 'zh' as const };
@@ -59,6 +62,30 @@ describe('the county chart', () => {
     // the figure below the line: a rise since 2020 is not hidden by a clipped axis
     const cy = Number(/class="pt"[^>]*cy="([\d.]+)"/.exec(svg)![1]);
     expect(cy).toBeGreaterThan(lineY);
+  });
+});
+
+describe('the county chart in English', () => {
+  it('reads its axis, points and target line in the unit the page states (million m³), converted exactly', async () => {
+    const meta = DictionaryFile.parse(JSON.parse(await readOut('dictionary.json'))).indicators.find((m) => m.id === 'water_use_cap')!;
+    const s: ProgressSeries = {
+      indicator: 'water_use_cap',
+      target: { status: 'value', value: 1.9674, text: '1.9674' },
+      series: [point(2023, 2.05, 'not_met'), point(2024, 2.01, 'not_met')],
+      latest: point(2024, 2.01, 'not_met'),
+    };
+    const en = seriesChart(s, meta, 'Water-use cap', 'en');
+    const texts = attr(en, /<text[^>]*>([^<]*)<\/text>/g);
+    // 2.05 亿 m³ = 205 million m³: the labels say so, never "2.05" under a "million m³" heading
+    expect(texts).toEqual(expect.arrayContaining(['205', '201']));
+    expect(en).toContain('196.74');
+    expect(en).not.toMatch(/>2\.0[15]</);
+    // the sentence for screen readers says the same figures with the unit
+    expect(en).toContain('205 million m³');
+    // Chinese keeps the document's digits
+    const zh = seriesChart(s, meta, '用水总量', 'zh');
+    expect(zh).toMatch(/>2\.05</);
+    expect(zh).toContain('1.9674');
   });
 });
 
