@@ -6,7 +6,10 @@ export default getViteConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // browser tests share one static server and one Chromium; run files one at a time
-    fileParallelism: false,
+    globalSetup: ['tests/globalSetup.ts'],
+    // two files at a time on two cores (each browser file runs one Chromium and one live map at a
+    // time; a build shared by several files is made once: tests/helpers/demoSite.ts)
+    fileParallelism: true,
+    maxWorkers: 2,
   },
 });

@@ -1,6 +1,7 @@
 /**
  * What the public sees of progress, in real Chromium: with the invented demonstration figures
- * (a build of its own, from `--example-progress`), and with none (dist/, the real build).
+ * (the shared demonstration build, from `--example-progress`, published in a sub-folder:
+ * tests/helpers/demoSite.ts), and with none (dist/, the real build).
  * County pages show each figure and its status side by side, with year, source and a chart;
  * cards show the newest city-wide figure with its status; everything built from the example is
  * marked 示例数据; without figures every view says so and where figures will come from.
@@ -12,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launch, watch, PHONE, DESKTOP, type Watched } from '../helpers/browser';
 import { dist, hexRgb, pixelAt, project, waitForMap } from '../helpers/mapProbe';
 import { serveDist } from '../helpers/site';
-import { buildExampleSite } from '../helpers/exampleSite';
+import { BASE, demoSite } from '../helpers/demoSite';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic';
 import { PROGRESS_COLORS } from '../../src/domain/cellLook';
 import { PROGRESS_WORDS } from '../../src/domain/vocabulary';
@@ -28,13 +29,14 @@ let counties: CountiesFile['features'][number]['properties'][];
 const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
-  const built = await buildExampleSite();
+  // the shared demonstration build: the invented figures, published in a sub-folder
+  const built = await demoSite();
   progress = JSON.parse(readFileSync(path.join(built.data, 'progress.json'), 'utf8'));
   counties = (JSON.parse(readFileSync(path.join(built.data, 'counties.geojson'), 'utf8')) as CountiesFile).features.map((f) => f.properties);
-  example = await serveStatic(built.dist);
+  example = await serveStatic(built.out, { base: BASE });
   real = await serveDist();
   browser = await launch();
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => {});
   await browser?.close();
@@ -47,7 +49,8 @@ async function open(server: StaticServer, p: string, viewport = PHONE, b = brows
   contexts.push(ctx);
   const page = await ctx.newPage();
   const w = watch(page, server.url);
-  await page.goto(server.url + p);
+  // p is the page's path under the site's folder ("/" or "/county/150402/"), wherever it is published
+  await page.goto(server.site + p.replace(/^\//, ''));
   return { page, w };
 }
 
@@ -70,6 +73,10 @@ describe('with the demonstration figures', () => {
       expect(Math.abs(b!.y + b!.height / 2 - (a!.y + a!.height / 2))).toBeLessThan(a!.height / 2);
       expect(await item.locator('.latest .yr').innerText()).toBe(`${s.latest!.year}年`);
       expect(await item.locator('.src').innerText()).toContain(s.latest!.source);
+      // the date of the last update the file gives, written as a reader writes it
+      expect(s.latest!.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const [yy, mm, dd] = s.latest!.updated!.split('-').map(Number);
+      expect(await item.locator('[data-role="updated"]').innerText()).toBe(`更新日期：${yy}年${mm}月${dd}日`);
       expect(await item.locator('.latest .badge.example').innerText()).toBe('示例数据');
       // the chart: one point per figure, in its status colour; a target line unless the annex says "/"
       const pts = await item.locator('svg.chart circle.pt').evaluateAll((cs) => cs.map((c) => [c.getAttribute('data-year'), c.getAttribute('fill')]));
@@ -80,6 +87,10 @@ describe('with the demonstration figures', () => {
     const none = division.indicators.find((s) => !s.latest);
     if (none) expect(await page.locator(`.progress-item[data-indicator="${none.indicator}"] [data-role="status"]`).innerText()).toBe('暂无数据');
     expect(await page.locator('.county-progress').innerText()).toContain('示例数据，仅用于演示');
+    // the page's last update: the newest date among the county's figures
+    const newest = division.indicators.flatMap((x) => x.series.map((p) => p.updated!)).sort().at(-1)!;
+    expect(await page.locator('[data-role="last-update"]').getAttribute('data-date')).toBe(newest);
+    expect(await page.locator('[data-role="last-update"]').innerText()).toMatch(/^最近更新：\d{4}年\d{1,2}月\d{1,2}日。$/);
     expect(w.errors).toEqual([]);
     expect(w.offOrigin).toEqual([]);
   }, SLOW);
@@ -214,7 +225,7 @@ describe('the map in progress view (demonstration figures)', () => {
     // reload through the share URL: the same view, year and colours
     const shared = page.url();
     expect(shared).toContain(`c=${code}`);
-    const { page: again } = await open(example, shared.replace(example.url, ''), DESKTOP);
+    const { page: again } = await open(example, shared.replace(example.site, '/'), DESKTOP);
     await waitForMap(again);
     expect(await again.locator('input[name="view"][value="progress"]').isChecked()).toBe(true);
     expect(await again.locator('#year-select').inputValue()).toBe(String(year));
@@ -275,11 +286,36 @@ describe('the map in progress view (demonstration figures)', () => {
       expect(await page.locator(`[data-progress-legend="irrigation_coefficient|${year}"]`).isVisible()).toBe(true);
       // the target view brings back the pipeline's choropleth
       await page.locator('input[name="view"][value="targets"]').check();
-      await expect.poll(() => img.getAttribute('src')).toContain('choropleth-irrigation_coefficient.svg');
+      await expect.poll(() => img.getAttribute('src')).toMatch(/choropleth-irrigation_coefficient(\.[0-9a-f]{10})?\.svg$/);
       expect(w.errors.filter((e) => !e.includes('404'))).toEqual([]);
     } finally {
       await noGl.close();
     }
+  }, SLOW);
+
+  it('an embed of the progress view draws the statuses of its year before anyone touches it, titled with the indicator and year', async () => {
+    const year = 2023;
+    const m = mapOf('irrigation_coefficient', year);
+    const { page, w } = await open(example, '/', DESKTOP);
+    // controls=0: no indicator choice in the frame, a title line instead
+    await page.setContent(`<iframe id="f" src="${example.site}embed/?m=progress&i=irrigation_coefficient&y=${year}&c=150421&controls=0" width="360" height="520"></iframe>`);
+    const frame = page.frameLocator('#f');
+    // the static first view (no WebGL context yet): one path per county in its status colour
+    await frame.locator('#static-map svg path[data-status]').first().waitFor({ timeout: 30_000 });
+    const painted = await frame.locator('#static-map svg path[data-adcode]').evaluateAll((ps) => ps.map((p) => [p.getAttribute('data-adcode'), p.getAttribute('fill')]));
+    expect(painted.length).toBe(12);
+    for (const [code, fill] of painted) expect(fill, code!).toBe(PROGRESS_COLORS[m.statuses[code!]]);
+    // the county of the address is outlined; the title line names indicator and year, the legend the statuses
+    expect(await frame.locator('#static-map [data-selected="150421"]').count()).toBe(1);
+    const titles = await frame.locator('.embed-title:visible').allInnerTexts();
+    expect(titles).toHaveLength(1);
+    expect(titles[0]).toContain(`${year}年实际完成情况`);
+    const legend = frame.locator(`[data-progress-legend="irrigation_coefficient|${year}"]`);
+    expect(await legend.isVisible()).toBe(true);
+    expect(await legend.innerText()).toContain(PROGRESS_WORDS.zh.label.met);
+    expect(await legend.locator('.badge.example').isVisible()).toBe(true);
+    expect(w.errors).toEqual([]);
+    expect(w.offOrigin).toEqual([]);
   }, SLOW);
 
   it('the English edition says the same in English', async () => {

@@ -7,7 +7,9 @@
  * the service worker: one consistent version, a notice on a page left open on the old one, and
  * offline still working afterwards.
  *
- * Builds two variants into temporary folders (≈ 1 min each); dist/ is untouched.
+ * Version 1 is the shared demonstration build (tests/helpers/demoSite.ts: built for the sub-folder);
+ * version 2 is built here from the same inputs with one annex figure changed (≈ 1 min). dist/ is
+ * untouched.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
@@ -17,17 +19,15 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DESKTOP, launch, watch } from '../helpers/browser';
-import { buildVariant, type Variant } from '../helpers/variant';
+import type { Variant } from '../helpers/variant';
+import { BASE, SITE, demoSite, demoVariant } from '../helpers/demoSite';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic';
 import { checkDeploy, formatReport } from '../../scripts/checkDeploy';
 import type { Release } from '../../scripts/buildServiceWorker';
 import { parseState } from '../../src/lib/urlState';
 import type { DictionaryFile } from '../../src/domain/contract';
-import { hexRgb, dist } from '../helpers/mapProbe';
+import { hexRgb, dist, waitForMap } from '../helpers/mapProbe';
 
-const BASE = '/jieshui/';
-const SITE = 'https://www.example.gov.cn/jieshui/';
-const ENV = { BASE_PATH: BASE, SITE_URL: SITE };
 /** the figure a republish changes: 巴林左旗's water-use cap in the annex (亿m³) */
 const COUNTY = '150422';
 const OLD = '1.4647';
@@ -37,12 +37,12 @@ const SLOW = 240_000;
 let v1: Variant;
 let browser: Browser;
 beforeAll(async () => {
-  v1 = await buildVariant('pub-v1', ENV);
+  // version 1: the shared demonstration build (BASE_PATH=/jieshui/, SITE_URL=https://www.example.gov.cn/jieshui/)
+  v1 = await demoSite();
   browser = await launch();
-}, 300_000);
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
-  if (v1 && !process.env.KEEP_BUILDS) await fs.rm(path.dirname(v1.out), { recursive: true, force: true });
 });
 
 const release = (out: string) => JSON.parse(readFileSync(path.join(out, 'release.json'), 'utf8')) as Release;
@@ -50,14 +50,6 @@ const dictOf = (out: string) => JSON.parse(readFileSync(path.join(out, 'data/dic
 const pagesOf = (out: string) => release(out).files.filter((f) => f.url === '' || f.url.endsWith('/')).map((f) => f.url);
 const html = (out: string, page: string) => readFileSync(path.join(out, page, 'index.html'), 'utf8');
 const attr = (h: string, re: RegExp) => re.exec(h)?.[1] ?? null;
-
-/** the home page's live map has drawn its first frame (and if it fell back to the static map, why) */
-async function mapReady(page: Page) {
-  await page.locator('#map').scrollIntoViewIfNeeded();
-  await page.waitForSelector('#map[data-map-state="ready"], #map[data-map-state="static"]', { timeout: 120_000 });
-  const state = await page.getAttribute('#map', 'data-map-state');
-  expect(state, `static map instead: ${await page.locator('#map-status').innerText()}`).toBe('ready');
-}
 
 /** the cap of COUNTY as the home page's table shows it */
 const tableCap = (page: Page) => page.locator(`#annex-table tr[data-adcode="${COUNTY}"] td[data-col="water_use_cap"]`).innerText();
@@ -127,7 +119,7 @@ describe('built for a sub-folder and served only there', () => {
       await page.goto(server.site);
       expect(await page.getAttribute('meta[name="atlas-release"]', 'content')).toBe(release(v1.out).release);
       for (const href of await page.$$eval('header.site a', (as) => as.map((a) => a.getAttribute('href')!))) expect(href.startsWith(BASE), href).toBe(true);
-      await mapReady(page);
+      await waitForMap(page, 120_000);
       // pixels: the class colours of the first indicator are on the canvas
       const colours = dictOf(v1.out).indicators.find((m) => m.id === 'water_use_cap')!.colors.map(hexRgb);
       const found = await page.evaluate(async (cols) => {
@@ -180,16 +172,18 @@ describe('built for a sub-folder and served only there', () => {
   it('QR codes open the same view on a phone, at SITE_URL (keeping its path)', () => {
     const h = html(v1.out, 'present');
     const qrs = [...h.matchAll(/<a class="qr" href="([^"]+)"[^>]*>(<svg[\s\S]*?<\/svg>)/g)];
-    expect(qrs.length).toBe(9);
+    // the demonstration build has figures, so a progress step follows the caps (step 3)
+    expect(qrs.length).toBe(10);
     expect(h).not.toContain('class="qr-off');
-    const expected: Record<number, { i: string; l: string[] }> = {
+    const expected: Record<number, { i: string; l: string[]; m?: 'progress' }> = {
       2: { i: 'water_use_cap', l: [] },
-      3: { i: 'agri_saving_capacity', l: [] },
-      4: { i: 'industrial_water_decline', l: [] },
-      5: { i: 'water_use_cap', l: ['pipe_renewal'] },
-      6: { i: 'nonconventional_min', l: ['reclaimed_water_line'] },
-      7: { i: 'nonconventional_min', l: ['coal_mines'] },
-      8: { i: 'water_use_cap', l: ['groundwater_overextraction'] },
+      3: { i: 'water_use_cap', l: [], m: 'progress' },
+      4: { i: 'agri_saving_capacity', l: [] },
+      5: { i: 'industrial_water_decline', l: [] },
+      6: { i: 'water_use_cap', l: ['pipe_renewal'] },
+      7: { i: 'nonconventional_min', l: ['reclaimed_water_line'] },
+      8: { i: 'nonconventional_min', l: ['coal_mines'] },
+      9: { i: 'water_use_cap', l: ['groundwater_overextraction'] },
     };
     qrs.forEach(([, hrefRaw, svg], k) => {
       const n = k + 1;
@@ -200,11 +194,13 @@ describe('built for a sub-folder and served only there', () => {
         const st = parseState(href.search);
         expect(st.indicator, `step ${n}`).toBe(expected[n].i);
         expect(st.layers, `step ${n}`).toEqual(expected[n].l);
+        expect(st.mode, `step ${n}`).toBe(expected[n].m ?? 'targets');
+        if (expected[n].m) expect(st.year, `step ${n}`).toBe(2024);
         expect(href.hash).toBe('#map-heading');
       }
     });
-    // zoomed steps carry their camera
-    expect(parseState(new URL(qrs[4][1].replace(/&amp;/g, '&')).search).view).not.toBeNull();
+    // zoomed steps carry their camera (step 6: the pipes in the central city)
+    expect(parseState(new URL(qrs[5][1].replace(/&amp;/g, '&')).search).view).not.toBeNull();
     expect(new URL(attr(html(v1.out, 'en/present'), /<a class="qr" href="([^"]+)"/)!).pathname).toBe(`${BASE}en/`);
   });
 
@@ -338,7 +334,7 @@ describe('a republish reaches a returning visitor whole', () => {
   let oldPage: Page;
   let newPage: Page;
   beforeAll(async () => {
-    v2 = await buildVariant('pub-v2', ENV, async (input) => {
+    v2 = await demoVariant('pub-v2', async (input) => {
       const f = path.join(input, 'annex.csv');
       const csv = await fs.readFile(f, 'utf8');
       const line = csv.split('\n').find((l) => l.startsWith(`${COUNTY},`))!;
@@ -391,7 +387,7 @@ describe('a republish reaches a returning visitor whole', () => {
     await newPage.goto(server.site);
     expect(await newPage.getAttribute('meta[name="atlas-release"]', 'content')).toBe(r2.release);
     expect(await tableCap(newPage)).toBe(NEW);
-    await mapReady(newPage);
+    await waitForMap(newPage, 120_000);
     // the map drew from version 2's boundaries file, never version 1's
     const topo = (r: Release) => r.files.find((f) => /^data\/counties\.[0-9a-f]{10}\.topojson$/.test(f.url))!.url;
     expect(asked).toContain(BASE + topo(r2));
@@ -436,7 +432,7 @@ describe('a republish reaches a returning visitor whole', () => {
     const res = await newPage.goto(server.site);
     expect(res?.fromServiceWorker()).toBe(true);
     expect(await tableCap(newPage)).toBe(NEW);
-    await mapReady(newPage);
+    await waitForMap(newPage, 120_000);
     // a kept link to the plain name of a file answers with version 2's
     const csv = await newPage.evaluate(async (u) => (await fetch(u)).text(), `${BASE}data/indicators.csv`);
     expect(csv).toContain(NEW);

@@ -1,21 +1,18 @@
 /**
- * Text from input files is rendered as text: a payload in a project's free-text fields and a
- * target's wording goes through the pipeline and the build and must show inert on the page.
+ * Text from input files is rendered as text: a payload in a project's free-text fields goes through
+ * the pipeline and the build (the shared demonstration build, tests/helpers/demoSite.ts) and must
+ * show inert on the page.
  * Also: a lost WebGL context never leaves a dead canvas.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launch, watch, DESKTOP } from '../helpers/browser';
-import { copyInput, runCli, tmpDir } from '../helpers/pipeline';
-import { buildEnv } from '../helpers/variant';
+import { BASE, demoSite, PAYLOAD_PROJECT } from '../helpers/demoSite';
 import { serveStatic, type StaticServer } from '../../scripts/serveStatic';
 import { serveDist } from '../helpers/site';
 import { waitForMap } from '../helpers/mapProbe';
-
-const PAYLOAD = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"'&`;
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,22 +26,10 @@ describe('hostile text in input files', () => {
   let server: StaticServer;
   let out: string;
   beforeAll(async () => {
-    const input = await copyInput();
-    const p = path.join(input, 'projects.geojson');
-    const fc = JSON.parse(await fs.readFile(p, 'utf8'));
-    fc.features[0].properties.description_zh = `管网改造 ${PAYLOAD}`;
-    fc.features[0].properties.location_source = `示意 ${PAYLOAD}`;
-    await fs.writeFile(p, JSON.stringify(fc));
-    const dir = await tmpDir('xss');
-    const data = path.join(dir, 'data');
-    const r = await runCli(['--input', input, '--out', data]);
-    expect(r.err).toBe('');
-    out = path.join(dir, 'dist');
-    // build the site from that data into its own folder; dist/ is untouched
-    // (the build writes that data into out/data/ itself: plain and content-versioned names)
-    execFileSync('npx', ['astro', 'build', '--silent'], { env: { ...buildEnv(), ATLAS_DATA_DIR: data, ATLAS_OUT_DIR: out }, stdio: 'pipe' });
-    server = await serveStatic(out);
-  }, 240_000);
+    // the shared demonstration build carries PAYLOAD in a project's description and location source
+    out = (await demoSite()).out;
+    server = await serveStatic(out, { base: BASE });
+  }, 600_000);
   afterAll(async () => {
     await server?.close();
   });
@@ -60,8 +45,8 @@ describe('hostile text in input files', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(server.url + '/');
-    const text = await page.locator('#project-pipe-renewal-central-city').innerText();
+    await page.goto(server.site);
+    const text = await page.locator(`#project-${PAYLOAD_PROJECT}`).innerText();
     expect(text).toContain('<img src=x onerror="window.__pwned=1">');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img[src="x"]').count()).toBe(0);

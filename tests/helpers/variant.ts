@@ -27,14 +27,20 @@ export function buildEnv(): NodeJS.ProcessEnv {
 /**
  * The whole build (pipeline, then `astro build` with its publish step) into a temporary folder,
  * from a copy of the real inputs that `edit` may change, with extra environment (SITE_URL,
- * BASE_PATH). dist/ and public/data/ are untouched.
+ * BASE_PATH) and pipeline options (`cliArgs`, e.g. --example-progress), into `dir` or a new
+ * temporary folder. dist/ and public/data/ are untouched.
  */
-export async function buildVariant(name: string, env: Record<string, string>, edit?: (inputDir: string) => Promise<void>): Promise<Variant> {
+export async function buildVariant(
+  name: string,
+  env: Record<string, string>,
+  edit?: (inputDir: string) => Promise<void>,
+  o: { cliArgs?: string[]; dir?: string } = {},
+): Promise<Variant> {
   const input = await copyInput();
   await edit?.(input);
-  const dir = await tmpDir(name);
+  const dir = o.dir ?? (await tmpDir(name));
   const data = path.join(dir, 'data');
-  const r = await runCli(['--input', input, '--out', data]);
+  const r = await runCli([...(o.cliArgs ?? []), '--input', input, '--out', data]);
   if (r.code !== 0) throw new Error(`pipeline for ${name}: ${r.err}`);
   const out = path.join(dir, 'dist');
   const { stdout, stderr } = await promisify(execFile)(path.resolve('node_modules/.bin/astro'), ['build'], {
