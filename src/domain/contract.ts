@@ -518,6 +518,8 @@ export const CountyPathsFile = z
             d: z.string().regex(/^M[-\d.,MLZ ]+$/),
             /** where the name goes: the pole of inaccessibility, projected */
             label: z.tuple([z.number(), z.number()]),
+            /** too small for its name beside its neighbours (红山区): the name at `text` on a box, a leader line to `point`, projected */
+            callout: z.object({ text: z.tuple([z.number(), z.number()]), point: z.tuple([z.number(), z.number()]) }).strict().nullable(),
           })
           .strict(),
       )

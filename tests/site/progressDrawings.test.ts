@@ -113,5 +113,18 @@ describe('the static progress map', () => {
     expect(svg).toContain('暂无数据（9个）');
     expect(svg).toContain('>示例数据</text>');
     expect(svg).not.toMatch(/<script/i);
+    // 红山区 is too small for its name beside 元宝山区: named on a box at its callout, clear of 元宝山区's name
+    const hs = paths.counties.find((c) => c.adcode === '150402')!;
+    const ybs = paths.counties.find((c) => c.adcode === '150403')!;
+    expect(hs.callout).not.toBeNull();
+    const box = /<g data-callout="150402">[\s\S]*?<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(svg)!;
+    expect(box).not.toBeNull();
+    const [bx, by, bw, bh] = box.slice(1).map(Number);
+    // 元宝山区's two lines (name, status) around its label point, 13 px type
+    const [lx, ly] = ybs.label;
+    const half = (3 * 13) / 2;
+    const apart = bx > lx + half || bx + bw < lx - half || by > ly + 15 + 4 || by + bh < ly - 13;
+    expect(apart, `红山区 box ${[bx, by, bw, bh]} vs 元宝山区 label at ${[lx, ly]}`).toBe(true);
+    expect(svg).not.toContain(`<text x="${hs.label[0]}" y="${hs.label[1]}"`);
   });
 });
