@@ -325,6 +325,12 @@ function start(cfg: Config) {
             trigger: (start: () => void) =>
               whenWanted(mapEl, $<HTMLElement>('#map-activate'), () => {
                 mapEl.dataset.mapState = 'loading';
+                // one message while it loads: the button says so (and keeps a keyboard reader's focus), the status line steps aside
+                const button = $<HTMLElement>('#map-activate');
+                if (button) {
+                  button.textContent = statusEl.textContent;
+                  button.setAttribute('aria-disabled', 'true');
+                }
                 start();
               }),
           }

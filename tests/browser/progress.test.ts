@@ -214,6 +214,15 @@ describe('the map in progress view (demonstration figures)', () => {
     await panel.waitFor({ state: 'visible' });
     const panelText = await panel.innerText();
     for (const part of [`${year}年实际完成值`, `${row.value_text}亿立方米`, PROGRESS_WORDS.zh.label[status], row.source, '示例数据']) expect(panelText).toContain(part);
+    // with the county chosen (its sheet open on the map), the map still says 示例数据, clear of the sheet
+    const badge = page.locator('#progress-example-badge');
+    expect(await badge.isVisible()).toBe(true);
+    const sheet = page.locator('#map-sheet');
+    if (await sheet.isVisible()) {
+      const [b, sh] = [(await badge.boundingBox())!, (await sheet.boundingBox())!];
+      const apart = b.x >= sh.x + sh.width || b.x + b.width <= sh.x || b.y >= sh.y + sh.height || b.y + b.height <= sh.y;
+      expect(apart, `badge ${JSON.stringify(b)} under the sheet ${JSON.stringify(sh)}`).toBe(true);
+    }
     // the table: the mapped column's second line
     const cell = page.locator(`#annex-table tr[data-adcode="${code}"] td[data-col="water_use_cap"] .prog`);
     expect(await cell.innerText()).toContain(row.value_text);
