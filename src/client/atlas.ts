@@ -186,7 +186,15 @@ function start(cfg: Config) {
   function syncEmbed() {
     const line = $<HTMLElement>('#embed-county');
     if (line) {
-      const text = state.county ? cfg.countyText[state.county]?.[state.indicator] : undefined;
+      // the target view: the county's 2025 target; the progress view: its figure that year and its status
+      const key = shownMap(state);
+      const c = state.county;
+      const progressText = (k: string, code: string) => {
+        const status = cfg.progress.maps[k]?.[code] ?? 'no_data';
+        const figure = cfg.progress.figures[k]?.[code];
+        return `${cfg.progressStrings.yearOption.replace('{year}', String(state.year))} ${figure ? (cfg.lang === 'zh' ? `${figure}（${cfg.progressWords.label[status]}）` : `${figure} (${cfg.progressWords.label[status]})`) : cfg.progressWords.label[status]}`;
+      };
+      const text = c ? (key ? progressText(key, c) : cfg.countyText[c]?.[state.indicator]) : undefined;
       line.hidden = !text;
       line.textContent = text ? `${cfg.names[state.county!]}${cfg.lang === 'zh' ? '：' : ': '}${text}` : '';
     }

@@ -291,7 +291,7 @@ describe('flow animation', () => {
       /** frames keep coming: at least two more within `ms` (≈15 a second; software WebGL next to another test file may draw one every few seconds) */
       const keepsDrawing = async (ms = 8000) => {
         const a = await redraws();
-        await expect.poll(redraws, { timeout: ms, intervals: [200] }).toBeGreaterThan(a + 1);
+        await expect.poll(redraws, { timeout: ms, interval: 200 }).toBeGreaterThan(a + 1);
       };
       // the flow runs
       expect(await animating()).toBe(true);

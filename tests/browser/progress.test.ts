@@ -316,6 +316,9 @@ describe('the map in progress view (demonstration figures)', () => {
     for (const [code, fill] of painted) expect(fill, code!).toBe(PROGRESS_COLORS[m.statuses[code!]]);
     // the county of the address is outlined; the title line names indicator and year, the legend the statuses
     expect(await frame.locator('#static-map [data-selected="150421"]').count()).toBe(1);
+    // the chosen county's line: its figure that year and its status, not its 2025 target
+    const row = rowOf('irrigation_coefficient', year, '150421');
+    expect(await frame.locator('#embed-county').innerText()).toBe(`阿鲁科尔沁旗：${year}年 ${row.value_text}（${PROGRESS_WORDS.zh.label[m.statuses['150421']]}）`);
     const titles = await frame.locator('.embed-title:visible').allInnerTexts();
     expect(titles).toHaveLength(1);
     expect(titles[0]).toContain(`${year}年实际完成情况`);
