@@ -10,16 +10,10 @@ import { unitLabel } from '../domain/format';
 import { progressLook } from '../domain/cellLook';
 import { mapSources, progressFigure } from '../lib/progressView';
 import { viewUrl, type AtlasState } from '../lib/urlState';
-import type { ShareConfig } from './shareTools';
+import type { LayerLegendItem, ShareConfig } from './shareConfig';
 import { HATCH_LINE, NO_DATA_DASH, NO_DATA_LINE, type LegendItem } from '../domain/cellLook';
 
 /** A project layer in the PNG's legend: drawn as a line or an area in its colour, dashed if schematic. */
-export interface LayerLegendItem {
-  label: string;
-  color: string;
-  shape: 'line' | 'area' | 'point';
-  dashed: boolean;
-}
 
 export interface PngText {
   title: string;
