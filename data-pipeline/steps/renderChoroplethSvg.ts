@@ -1,7 +1,8 @@
 import { geoMercator, geoPath } from 'd3-geo';
 import * as turf from '@turf/turf';
 import { countyCell, type CountiesFile, type IndicatorMeta } from '../../src/domain/contract';
-import { escapeXml, textWidth } from '../../src/domain/format';
+import { escapeXml } from '../../src/domain/format';
+import { calloutSvg, labelSvg } from '../../src/domain/svgLabels';
 import { HATCH_LINE, STATUS_COLORS, cellLook, legendItems } from '../../src/domain/cellLook';
 import { CELL_WORDS, type Lang } from '../../src/domain/vocabulary';
 
@@ -53,22 +54,12 @@ export function renderChoroplethSvg(counties: CountiesFile, meta: IndicatorMeta,
       const p = f.properties;
       const look = cellLook(cell, meta, words);
       const name = zh ? p.name_zh : p.name_en;
-      const text = (x: number, y: number, color: string, halo: string) =>
-        `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="middle" font-size="13" fill="${color}" stroke="${halo}" stroke-width="3" paint-order="stroke" stroke-opacity="0.6">${escapeXml(name)}<tspan x="${x.toFixed(1)}" dy="15" font-weight="700">${escapeXml(look.short)}</tspan></text>`;
       if (!p.callout) {
         const [lx, ly] = proj(p.label)!;
-        return look.dark ? text(lx, ly, '#ffffff', '#1a1a1a') : text(lx, ly, '#1a1a1a', '#ffffff');
+        return labelSvg(lx, ly, name, look.short, look.dark);
       }
       // too small for its name beside its neighbours: the name on a white box, a leader line into the county
-      const [x, y] = proj(p.callout.text)!;
-      const [ax, ay] = proj(p.callout.point)!;
-      const w = Math.max(textWidth(name, 13), textWidth(look.short, 13)) + 10;
-      return (
-        `<g data-callout="${p.adcode}"><line x1="${ax.toFixed(1)}" y1="${ay.toFixed(1)}" x2="${x.toFixed(1)}" y2="${(y + 4).toFixed(1)}" stroke="#1a1a1a" stroke-width="1.2"/>` +
-        `<circle cx="${ax.toFixed(1)}" cy="${ay.toFixed(1)}" r="2.5" fill="#1a1a1a" stroke="#ffffff" stroke-width="1"/>` +
-        `<rect x="${(x - w / 2).toFixed(1)}" y="${(y - 14).toFixed(1)}" width="${w.toFixed(1)}" height="36" rx="3" fill="#ffffff" fill-opacity="0.92" stroke="#1a1a1a" stroke-width="0.8"/>` +
-        `${text(x, y, '#1a1a1a', '#ffffff')}</g>`
-      );
+      return calloutSvg(p.adcode, proj(p.callout.text)!, proj(p.callout.point)!, name, look.short);
     })
     .join('\n');
   const items = legendItems(meta, cells.map((c) => c.cell.status), words, o.lang);

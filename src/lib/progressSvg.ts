@@ -7,7 +7,8 @@
  */
 import type { CountyPathsFile, ProgressMapStatus } from '../domain/contract';
 import { NO_DATA_DASH, NO_DATA_LINE, progressLook, type LegendItem } from '../domain/cellLook';
-import { escapeXml, textWidth } from '../domain/format';
+import { escapeXml } from '../domain/format';
+import { calloutSvg, labelSvg } from '../domain/svgLabels';
 import type { Lang, ProgressWords } from '../domain/vocabulary';
 
 export interface ProgressSvgInput {
@@ -49,24 +50,9 @@ export function progressSvg(o: ProgressSvgInput): string {
     .join('\n');
   const labels = cells
     .map(({ c, look }) => {
-      const text = (x: number, y: number, color: string, halo: string) =>
-        `<text x="${x}" y="${y}" text-anchor="middle" font-size="13" fill="${color}" stroke="${halo}" stroke-width="3" paint-order="stroke" stroke-opacity="0.6">${name(c)}` +
-        `<tspan x="${x}" dy="15" font-weight="700">${escapeXml(look.label)}</tspan></text>`;
-      if (!c.callout) {
-        const [x, y] = c.label;
-        return look.dark ? text(x, y, '#ffffff', '#1a1a1a') : text(x, y, '#1a1a1a', '#ffffff');
-      }
-      // too small for its name beside its neighbours: the name on a white box, a leader line into the
-      // division, as the pipeline's choropleths draw it (renderChoroplethSvg)
-      const [x, y] = c.callout.text;
-      const [ax, ay] = c.callout.point;
-      const w = Math.round(Math.max(textWidth(o.lang === 'zh' ? c.name_zh : c.name_en, 13), textWidth(look.label, 13)) + 10);
-      return (
-        `<g data-callout="${c.adcode}"><line x1="${ax}" y1="${ay}" x2="${x}" y2="${y + 4}" stroke="#1a1a1a" stroke-width="1.2"/>` +
-        `<circle cx="${ax}" cy="${ay}" r="2.5" fill="#1a1a1a" stroke="#ffffff" stroke-width="1"/>` +
-        `<rect x="${x - w / 2}" y="${y - 14}" width="${w}" height="36" rx="3" fill="#ffffff" fill-opacity="0.92" stroke="#1a1a1a" stroke-width="0.8"/>` +
-        `${text(x, y, '#1a1a1a', '#ffffff')}</g>`
-      );
+      const label = o.lang === 'zh' ? c.name_zh : c.name_en;
+      // too small for its name beside its neighbours: on a box at its callout, as the pipeline's choropleths draw it
+      return c.callout ? calloutSvg(c.adcode, c.callout.text, c.callout.point, label, look.label) : labelSvg(c.label[0], c.label[1], label, look.label, look.dark);
     })
     .join('\n');
   const legend = o.legend
