@@ -130,14 +130,23 @@ export function wireControls(c: Controls): void {
       c.fsButton.blur(); // so that Space goes on stepping instead of pressing the button again
     });
   }
-  document.addEventListener('fullscreenchange', () => {
-    const on = !!document.fullscreenElement;
-    c.fsButton.textContent = on ? c.strings.exitFullscreen : c.strings.fullscreen;
-    c.fsButton.setAttribute('aria-pressed', String(on));
+  // the browser's own full screen (F11, or the View menu) is presenting too: the page's full screen
+  // API does not see it, the display-mode media query does
+  const browserFullscreen = window.matchMedia?.('(display-mode: fullscreen)');
+  let presenting = false;
+  const syncFullscreen = () => {
+    const api = !!document.fullscreenElement;
+    const on = api || !!browserFullscreen?.matches;
+    c.fsButton.textContent = api ? c.strings.exitFullscreen : c.strings.fullscreen;
+    c.fsButton.setAttribute('aria-pressed', String(api));
     root.classList.toggle('is-fullscreen', on);
-    // presenting now: the hints step back (shown again with "?")
-    if (on) setKeys(false);
-  });
+    // presenting now: the hints and the presenter's notes step back (the hints come back with "?")
+    if (on && !presenting) setKeys(false);
+    presenting = on;
+  };
+  document.addEventListener('fullscreenchange', syncFullscreen);
+  browserFullscreen?.addEventListener?.('change', syncFullscreen);
+  syncFullscreen();
 
   let idleTimer = 0;
   const wake = () => {

@@ -180,6 +180,44 @@ describe('stepping', () => {
   });
 });
 
+describe("the browser's own full screen", () => {
+  it('F11 (display-mode: fullscreen) is presenting too: the presenter notes and the key hints step back, and come back after', async () => {
+    const ctx = await env.browser.newContext({ viewport: HALL, reducedMotion: 'reduce', serviceWorkers: 'block' });
+    try {
+      // headless Chromium has no F11: the display-mode query is answered as the browser would answer it
+      await ctx.addInitScript(() => {
+        const listeners: ((e: { matches: boolean }) => void)[] = [];
+        const mq = { matches: false, media: '(display-mode: fullscreen)', addEventListener: (_t: string, f: (e: { matches: boolean }) => void) => listeners.push(f) };
+        const real = window.matchMedia.bind(window);
+        window.matchMedia = ((q: string) => (q === mq.media ? mq : real(q))) as typeof window.matchMedia;
+        (window as unknown as { f11: (on: boolean) => void }).f11 = (on) => {
+          mq.matches = on;
+          for (const f of listeners) f({ matches: on });
+        };
+      });
+      const page = await ctx.newPage();
+      await page.goto(env.server.url + '/present/#2');
+      await page.waitForSelector('#present.js');
+      // built without SITE_URL: the presenter is told the QR codes are off, the audience must not see it
+      const notice = page.locator('#present-qr-off');
+      expect(await notice.isVisible()).toBe(true);
+      await page.keyboard.press('?');
+      expect(await page.locator('#present-keys').isVisible()).toBe(true);
+      await page.evaluate(() => (window as unknown as { f11: (on: boolean) => void }).f11(true));
+      await page.waitForSelector('#present.is-fullscreen');
+      expect(await notice.isVisible()).toBe(false);
+      expect(await page.locator('#present-keys').isVisible()).toBe(false);
+      // the page's own full screen button still offers full screen (the API is not in use)
+      expect(await page.getAttribute('#present-fullscreen', 'aria-pressed')).toBe('false');
+      await page.evaluate(() => (window as unknown as { f11: (on: boolean) => void }).f11(false));
+      await page.waitForSelector('#present:not(.is-fullscreen)');
+      expect(await notice.isVisible()).toBe(true);
+    } finally {
+      await ctx.close();
+    }
+  });
+});
+
 describe('legible from the back of a hall', () => {
   // a 1080p projector: sources, legend and QR captions at least 1/45 of the screen height (24 px)
   for (const edition of ['/present/', '/en/present/']) {
