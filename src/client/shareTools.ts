@@ -135,7 +135,11 @@ function wireEmbedDialog(cfg: ShareConfig, view: { state: () => AtlasState; meta
     clearStatus();
     box.hidden = !box.hidden;
     toggle.setAttribute('aria-expanded', String(!box.hidden));
-    if (box.hidden) return;
+    if (box.hidden) {
+      // closed: the preview goes (with its map and WebGL context, if it turned live); opening loads it again
+      preview.src = 'about:blank';
+      return;
+    }
     // start from what is on the map now; the camera only when asked for
     const now = view.state();
     ind.value = now.indicator;

@@ -267,6 +267,11 @@ describe('embed dialog on the home page', () => {
       const withAll = await p.inputValue('#embed-code');
       expect(withAll).toContain('v=119.0000,42.5000,7.50');
       expect(withAll).toContain(autoHeightScript(env.server.url, `${env.server.url}/`));
+      // closed, the preview is unloaded (no embed, no map left running); opened again, it loads again
+      await p.click('#embed-toggle');
+      expect(await p.getAttribute('#embed-preview', 'src')).toBe('about:blank');
+      await p.click('#embed-toggle');
+      expect(await p.getAttribute('#embed-preview', 'src')).toMatch(/\/embed\/\?/);
     } finally {
       await ctx.close();
     }
