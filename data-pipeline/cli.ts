@@ -25,6 +25,10 @@ export interface CliIO {
 }
 
 
+
+/** A date as the official's calendar shows it (local time, YYYY-MM-DD). */
+const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
 /** What a directory entry is, in words, for messages about files that are not regular files. */
 function specialKind(st: import('node:fs').Stats): { zh: string; en: string } | null {
   if (st.isFIFO()) return { zh: '命名管道（FIFO）', en: 'a named pipe (FIFO)' };
@@ -191,6 +195,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       files,
       progress: { files: progressFiles, example: args.example },
       currentYear: new Date().getFullYear(),
+      today: localDate(new Date()),
       displayDir,
       log: io.log,
     });

@@ -58,6 +58,8 @@ export interface PipelineInput {
   progress: { files: { name: string; bytes: Uint8Array; inInput?: string }[]; example: boolean };
   /** the latest year a progress figure may carry (the build's own year) */
   currentYear: number;
+  /** the build's date (YYYY-MM-DD): the latest date of update a progress row may carry */
+  today?: string;
   /** how input paths are shown in messages, e.g. "data-pipeline/input" */
   displayDir: string;
   /** where warnings are printed (they never stop the build) */
@@ -107,7 +109,7 @@ export async function runPipeline(input: PipelineInput): Promise<Map<string, str
   //    early, so an official's file is answered in a second, before the geometry work
   const progressCheck = await checkProgressFiles(
     input.progress.files,
-    { annex: { city, counties: annexRows }, currentYear: input.currentYear, example: input.progress.example },
+    { annex: { city, counties: annexRows }, currentYear: input.currentYear, today: input.today, example: input.progress.example },
     async () => ExcelJS,
   );
   const errors = progressCheck.problems.filter((p) => p.level === 'error');

@@ -11,6 +11,10 @@ import type { TestProject } from 'vitest/node';
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'atlas-shared-'));
   project.provide('sharedBuilds', dir);
+  // watch mode: a rerun after an edit builds the shared sites again from the edited sources
+  project.onTestsRerun(async () => {
+    for (const f of await fs.readdir(dir)) await fs.rm(path.join(dir, f), { recursive: true, force: true });
+  });
   return async () => {
     if (!process.env.KEEP_BUILDS) await fs.rm(dir, { recursive: true, force: true });
   };

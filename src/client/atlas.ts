@@ -190,9 +190,11 @@ function start(cfg: Config) {
       const key = shownMap(state);
       const c = state.county;
       const progressText = (k: string, code: string) => {
-        const status = cfg.progress.maps[k]?.[code] ?? 'no_data';
+        const status = cfg.progressWords.label[cfg.progress.maps[k]?.[code] ?? 'no_data'];
         const figure = cfg.progress.figures[k]?.[code];
-        return `${cfg.progressStrings.yearOption.replace('{year}', String(state.year))} ${figure ? (cfg.lang === 'zh' ? `${figure}（${cfg.progressWords.label[status]}）` : `${figure} (${cfg.progressWords.label[status]})`) : cfg.progressWords.label[status]}`;
+        const year = String(state.year);
+        // "2023年 0.64（未达标）" / "2023: 0.64 (not met)", as the county page's chart says it
+        return figure ? cfg.progressStrings.point.replace('{year}', year).replace('{value}', figure).replace('{status}', status) : `${cfg.progressStrings.yearOption.replace('{year}', year)} ${status}`;
       };
       const text = c ? (key ? progressText(key, c) : cfg.countyText[c]?.[state.indicator]) : undefined;
       line.hidden = !text;

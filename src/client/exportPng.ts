@@ -13,8 +13,6 @@ import { viewUrl, type AtlasState } from '../lib/urlState';
 import type { LayerLegendItem, ShareConfig } from './shareConfig';
 import { HATCH_LINE, NO_DATA_DASH, NO_DATA_LINE, type LegendItem } from '../domain/cellLook';
 
-/** A project layer in the PNG's legend: drawn as a line or an area in its colour, dashed if schematic. */
-
 export interface PngText {
   title: string;
   /** the selected county and its figure; empty when none is selected */

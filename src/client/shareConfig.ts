@@ -7,7 +7,7 @@ import type { ProgressViewConfig } from '../lib/progressView';
 import type { ProgressWords } from '../domain/vocabulary';
 import type { ProgressPageConfig } from './progressControls';
 
-/** One project layer as the PNG's legend draws it. */
+/** A project layer in the PNG's legend: drawn as a line or an area in its colour, dashed if schematic. */
 export interface LayerLegendItem {
   label: string;
   color: string;

@@ -66,7 +66,9 @@ function start(cfg: Config) {
     status.textContent = fill(S.reading, { files: list.map((f) => f.name).join(S.listSep) });
     try {
       const files = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-      const r = await checkProgressFiles(files, { annex: cfg.annex, currentYear: new Date().getFullYear() }, loadExcel);
+      const now = new Date();
+      const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+      const r = await checkProgressFiles(files, { annex: cfg.annex, currentYear: now.getFullYear(), today }, loadExcel);
       status.textContent = fill(S.checked, { files: list.map((f) => f.name).join(S.listSep) });
       await show(r);
     } catch (err) {

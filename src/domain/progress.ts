@@ -47,6 +47,8 @@ export interface ProgressContext {
   annex: { city: AnnexRow; counties: AnnexRow[] };
   /** the latest year a figure may carry: the build's (or the browser's) current year */
   currentYear: number;
+  /** today (YYYY-MM-DD, the build's or the browser's): the latest date of update a row may carry; without it, the end of currentYear */
+  today?: string;
   /** the demonstration file: every row is marked example */
   example?: boolean;
 }
@@ -127,21 +129,21 @@ function parseYear(raw: string, currentYear: number): Parsed<number> | null {
 
 /**
  * The 更新日期 cell (optional) -> YYYY-MM-DD: "2026-03-22", "2026/3/22", "2026.3.22", "2026年3月22日",
- * full-width digits, or an Excel date cell (read as YYYY-MM-DD). A real calendar date, not before
- * 1 January of the figures' year (figures are published after the year they describe begins) and not
- * after this year.
+ * full-width digits, an Excel date cell (read as YYYY-MM-DD), with a time of day after it or not
+ * ("2026/3/22 0:00", as Excel writes a date into a CSV). A real calendar date, not before 1 January
+ * of the figures' year (figures are published after the year they describe begins) and not after
+ * `last` (today).
  */
-export function parseUpdated(raw: string, year: number | null, currentYear: number): Parsed<string> | null {
-  const t = normalizeCell(raw);
+export function parseUpdated(raw: string, year: number | null, last: string): Parsed<string> | null {
+  const t = raw.normalize('NFKC').trim();
   if (t === '') return null;
-  const m = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?)$/.exec(t);
+  const m = /^(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$/.exec(t);
   if (!m) return { ok: false, code: 'updated_invalid' };
   const [y, mo, d] = [Number(m[1]), Number(m[2] ?? m[4]), Number(m[3] ?? m[5])];
   const date = new Date(Date.UTC(y, mo - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, code: 'updated_invalid' };
   const iso = date.toISOString().slice(0, 10);
   const first = `${year ?? PROGRESS_FIRST_YEAR}-01-01`;
-  const last = `${currentYear}-12-31`;
   if (iso < first || iso > last) return { ok: false, code: 'updated_out_of_range', params: { first, last, year: year ?? PROGRESS_FIRST_YEAR } };
   return { ok: true, value: iso };
 }
@@ -342,7 +344,7 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
       let updated: string | null = null;
       if (cols.has('updated')) {
         const raw = cell(cells, 'updated');
-        const u = parseUpdated(raw, year, ctx.currentYear);
+        const u = parseUpdated(raw, year, ctx.today ?? `${ctx.currentYear}-12-31`);
         if (u && !u.ok) fail(u.code, cols.get('updated')!, raw, u.params);
         else if (u) updated = u.value;
       }

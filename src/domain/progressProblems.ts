@@ -233,8 +233,8 @@ export const PROBLEMS = {
   },
   updated_out_of_range: {
     level: 'error',
-    zh: (p) => ({ message: '更新日期早于数据所属年份，或晚于今年', expected: `${p.first} 至 ${p.last}`, fix: `${p.year}年的数值只能在${p.year}年或之后发布；请核对年份和更新日期。` }),
-    en: (p) => ({ message: "The date of update is before the figures' year, or after this year", expected: `${p.first} to ${p.last}`, fix: `Figures for ${p.year} can only be published in ${p.year} or later: check the year and the date.` }),
+    zh: (p) => ({ message: '更新日期早于数据所属年份，或晚于今天', expected: `${p.first} 至 ${p.last}`, fix: `${p.year}年的数值只能在${p.year}年或之后发布，也不会在今天之后；请核对年份和更新日期。` }),
+    en: (p) => ({ message: "The date of update is before the figures' year, or after today", expected: `${p.first} to ${p.last}`, fix: `Figures for ${p.year} can only be published in ${p.year} or later, and not after today: check the year and the date.` }),
   },
   row_no_figures: {
     level: 'warning',

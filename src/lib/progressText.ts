@@ -63,7 +63,7 @@ export function seriesChart(series: ProgressSeries, m: IndicatorMeta, name: stri
 
 /** "；更新日期：2025年8月15日" / "; Updated: 15 August 2025": what follows a figure's source where the file dates it */
 export function updatedAfterSource(iso: string, lang: Lang): string {
-  return (lang === 'zh' ? '；' : '; ') + fill(t(lang).prog.updated, { date: formatDate(iso, lang) });
+  return t(lang).clauseSep + fill(t(lang).prog.updated, { date: formatDate(iso, lang) });
 }
 
 /** What the map's progress view needs on the client, from progress.json: years, statuses, figures in words. */

@@ -249,6 +249,22 @@ describe('the map in progress view (demonstration figures)', () => {
     expect(await again.locator('#annex-table .prog').count()).toBe(0);
   }, SLOW);
 
+  it("on a phone, a chosen county's sheet never hides the 示例数据 badge, wherever the sheet sits", async () => {
+    // 阿鲁科尔沁旗 in the north (its sheet at the bottom), 宁城县 in the south (its sheet at the top)
+    for (const code of ['150421', '150429']) {
+      const { page } = await open(example, `/?m=progress&y=2024&c=${code}`, PHONE);
+      await waitForMap(page);
+      const sheet = page.locator('#map-sheet');
+      await sheet.waitFor({ state: 'visible' });
+      expect(await sheet.evaluate((el) => el.classList.contains('sheet-top')), code).toBe(code === '150429');
+      const badge = page.locator('#progress-example-badge');
+      expect(await badge.isVisible(), code).toBe(true);
+      const [b, sh] = [(await badge.boundingBox())!, (await sheet.boundingBox())!];
+      const apart = b.x >= sh.x + sh.width || b.x + b.width <= sh.x || b.y >= sh.y + sh.height || b.y + b.height <= sh.y;
+      expect(apart, `${code}: badge ${JSON.stringify(b)} under the sheet ${JSON.stringify(sh)}`).toBe(true);
+    }
+  }, SLOW);
+
   it('a link without a year shows the newest and names it; the PNG says progress, the year, the sources and 示例数据', async () => {
     const { page } = await open(example, '/?m=progress&i=irrigation_coefficient', DESKTOP);
     const year = progress.indicators.find((x) => x.id === 'irrigation_coefficient')!.years.at(-1)!;

@@ -51,7 +51,8 @@ export function demoVariant(name: string, edit?: (inputDir: string) => Promise<v
   );
 }
 
-const WAIT_MS = 600_000;
+/** how long a file waits for another file's build: less than the hooks' 600 s, so this message is the one shown */
+const WAIT_MS = 540_000;
 
 /** The shared demonstration site of this run (built on first use). */
 export async function demoSite(): Promise<Variant> {
@@ -73,7 +74,9 @@ export async function demoSite(): Promise<Variant> {
   }
   try {
     const v = await demoVariant('demo', undefined, dir);
-    await fs.writeFile(done, JSON.stringify(v));
+    // written whole, then renamed: a waiting file never reads half of it
+    await fs.writeFile(`${done}.tmp`, JSON.stringify(v));
+    await fs.rename(`${done}.tmp`, done);
     return v;
   } catch (err) {
     await fs.writeFile(failed, String((err as Error).stack ?? err));

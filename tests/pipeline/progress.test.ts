@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { parseAnnex } from '../../data-pipeline/steps/parseAnnex';
-import { buildProgressFile, parseFigure, progressStatus, validateProgress, PROGRESS_CHECKS } from '../../src/domain/progress';
+import { buildProgressFile, parseFigure, progressStatus, validateProgress, PROGRESS_CHECKS, type ProgressContext } from '../../src/domain/progress';
 import { cellText, csvToTable, decodeCsvBytes, progressFileKind, progressHeader, readProgressFile, shiftPercent, type ProgressTable } from '../../src/domain/progressTable';
 import { formatProblem } from '../../src/domain/progressProblems';
 import { templateCsv, templateRows } from '../../src/domain/progressTemplate';
@@ -17,7 +17,7 @@ import { getIndicator, INDICATORS } from '../../src/domain/indicators';
 import { ProgressFile, ProgressProblem } from '../../src/domain/contract';
 
 const annex = parseAnnex(readFileSync('data-pipeline/input/annex.csv', 'utf8'), 'annex.csv');
-const ctx = { annex, currentYear: 2026 };
+const ctx: ProgressContext = { annex, currentYear: 2026 };
 const H = progressHeader();
 const col = (name: string) => H.indexOf(name);
 const SRC = '赤峰市水资源公报（2024年）';
@@ -295,6 +295,11 @@ describe('validateProgress: every refusal, all at once, located as Excel shows i
       ['updated_out_of_range', `${String.fromCharCode(65 + col(U))}5`],
     ]);
     expect(bad.problems[2].expected.zh).toBe('2024-01-01 至 2026-12-31');
+    // a date and time as Excel writes a date into a CSV; a date after today (a typo) is refused
+    const t = check([row('2024', '150402', '红山区', { [W]: '0.9', [U]: '2025/8/15 0:00' }), row('2024', '150403', '元宝山区', { [W]: '0.9', [U]: '2026-11-30' })], { ...ctx, today: '2026-11-29' });
+    expect(t.problems.map((p) => p.code)).toEqual(['updated_out_of_range']);
+    expect(t.problems[0].expected.zh).toBe('2024-01-01 至 2026-11-29');
+    expect(validateProgress([table([row('2024', '150402', '红山区', { [W]: '0.9', [U]: '2025/8/15 0:00' })])], ctx).rows[0].updated).toBe('2025-08-15');
     // a file made from the template before the column existed
     const old = validateProgress([table([row('2024', '150402', '红山区', { [W]: '0.9' }).slice(0, -1)], 'old.csv', H.slice(0, -1))], ctx);
     expect(old.problems).toEqual([]);

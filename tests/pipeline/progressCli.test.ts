@@ -129,11 +129,12 @@ describe('the template round trip', () => {
     // 2023 in an .xlsx typed in Excel (numbers, a % cell, an alias), 2024 in a GB18030 CSV
     const xlsx = await filledXlsx((ws) => {
       setRow(ws, '150400', { 年份: 2023, [W]: 20.1, [GDP]: 0.18, 来源: SRC }, { [GDP]: '0.0%' });
-      setRow(ws, '150402', { 年份: 2023, [W]: 0.95, [IRR]: 0.68, [AGRI]: 15, 来源: SRC });
+      // a date typed into the template's 更新日期 column: Excel stores a date cell
+      setRow(ws, '150402', { 年份: 2023, [W]: 0.95, [IRR]: 0.68, [AGRI]: 15, 来源: SRC, 更新日期: new Date(Date.UTC(2024, 2, 22)) });
       setRow(ws, '150421', { 年份: 2023, 行政区: '阿鲁旗', [IND]: -0.8, 来源: SRC });
     });
     const csv = csvOf([
-      { 年份: '2024', 行政区划代码: '150402', 行政区: '红山区', [W]: '0.90', [IRR]: '０.６７', 来源: SRC },
+      { 年份: '2024', 行政区划代码: '150402', 行政区: '红山区', [W]: '0.90', [IRR]: '０.６７', 来源: SRC, 更新日期: '2025/3/1 0:00' },
       { 年份: '2024', 行政区划代码: '150421', 行政区: '阿鲁科尔沁旗', [IND]: '0.5%', 来源: SRC, 备注: '初步数' },
     ]);
     const input = await copyInput();
@@ -147,6 +148,12 @@ describe('the template round trip', () => {
   });
   const get = (year: string, code: string, ind: string) => rows.find((r) => r.year === year && r.adcode === code && r.indicator === ind);
 
+  it('reads the date of update from an Excel date cell and from a CSV date, and leaves it empty where the row gives none', () => {
+    expect(get('2023', '150402', 'water_use_cap')?.updated).toBe('2024-03-22');
+    expect(get('2023', '150402', 'irrigation_coefficient')?.updated).toBe('2024-03-22');
+    expect(get('2024', '150402', 'water_use_cap')?.updated).toBe('2025-03-01');
+    expect(get('2023', '150400', 'water_use_cap')?.updated).toBe('');
+  });
   it('reads both files, every figure with its target and status', () => {
     expect(rows.map((r) => [r.year, r.adcode, r.indicator, r.value, r.target, r.target_note, r.status])).toEqual([
       ['2023', '150400', 'water_use_cap', '20.1', '20.23', '', 'met'],
