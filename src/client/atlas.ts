@@ -194,7 +194,10 @@ function start(cfg: Config) {
         const figure = cfg.progress.figures[k]?.[code];
         const year = String(state.year);
         // "2023年 0.64（未达标）" / "2023: 0.64 (not met)", as the county page's chart says it
-        return figure ? cfg.progressStrings.point.replace('{year}', year).replace('{value}', figure).replace('{status}', status) : `${cfg.progressStrings.yearOption.replace('{year}', year)} ${status}`;
+        const shown = figure ? cfg.progressStrings.point.replace('{year}', year).replace('{value}', figure).replace('{status}', status) : `${cfg.progressStrings.yearOption.replace('{year}', year)} ${status}`;
+        // and what it is measured against: the county's 2025 target
+        const target = cfg.countyText[code]?.[state.indicator];
+        return target ? `${shown}${cfg.progressStrings.clauseSep}${cfg.progressStrings.target2025}${cfg.progressStrings.colon}${target}` : shown;
       };
       const text = c ? (key ? progressText(key, c) : cfg.countyText[c]?.[state.indicator]) : undefined;
       line.hidden = !text;

@@ -13,7 +13,7 @@ export interface ProgressPageConfig {
   progress: ProgressViewConfig;
   progressWords: ProgressWords;
   /** built from src/i18n/progress.ts; "{year}", "{name}", "{sources}" filled here */
-  progressStrings: { yearOption: string; tableNote: string; panelProgress: string; source: string; colon: string; example: string; listSep: string; pngSources: string; point: string };
+  progressStrings: { yearOption: string; tableNote: string; panelProgress: string; source: string; colon: string; example: string; listSep: string; pngSources: string; point: string; clauseSep: string; target2025: string };
   /** the indicators (their short names head the table's note and the panel's line) */
   meta: IndicatorMeta[];
   lang: 'zh' | 'en';

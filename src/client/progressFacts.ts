@@ -83,8 +83,9 @@ export function syncProgressFacts(cfg: ProgressPageConfig, s: AtlasState, table:
     box.replaceChildren();
     const f = progressFigure(cfg.progress, key, code);
     const head = document.createElement('strong');
-    head.textContent = `${fillIn(S.panelProgress, { year: s.year! })}${S.colon}`;
-    box.append(head, `${short} `);
+    // the indicator named as the figure's label, not as what the figure is ("用水总量上限 2.01亿立方米" read as a cap)
+    head.textContent = `${fillIn(S.panelProgress, { year: s.year! })}${cfg.lang === 'zh' ? `（${short}）` : ` (${short})`}${S.colon}`;
+    box.append(head);
     if (f) box.append(`${f.figure} `);
     box.append(statusEl(cfg, cfg.progress.maps[key]?.[code] ?? 'no_data'));
     if (f) {

@@ -334,7 +334,8 @@ describe('the map in progress view (demonstration figures)', () => {
     expect(await frame.locator('#static-map [data-selected="150421"]').count()).toBe(1);
     // the chosen county's line: its figure that year and its status, not its 2025 target
     const row = rowOf('irrigation_coefficient', year, '150421');
-    expect(await frame.locator('#embed-county').innerText()).toBe(`阿鲁科尔沁旗：${year}年 ${row.value_text}（${PROGRESS_WORDS.zh.label[m.statuses['150421']]}）`);
+    const target = progress.divisions.find((d) => d.adcode === '150421')!.indicators.find((x) => x.indicator === 'irrigation_coefficient')!.target.text;
+    expect(await frame.locator('#embed-county').innerText()).toBe(`阿鲁科尔沁旗：${year}年 ${row.value_text}（${PROGRESS_WORDS.zh.label[m.statuses['150421']]}）；2025年目标：${target}`);
     const titles = await frame.locator('.embed-title:visible').allInnerTexts();
     expect(titles).toHaveLength(1);
     expect(titles[0]).toContain(`${year}年实际完成情况`);
@@ -344,6 +345,20 @@ describe('the map in progress view (demonstration figures)', () => {
     expect(await legend.locator('.badge.example').isVisible()).toBe(true);
     expect(w.errors).toEqual([]);
     expect(w.offOrigin).toEqual([]);
+  }, SLOW);
+
+  it("a county page's summary gives the newest figure in the unit its heading states, with its status (English: million m³, converted exactly)", async () => {
+    const latest = progress.divisions.find((d) => d.adcode === '150421')!.indicators.find((x) => x.indicator === 'water_use_cap')!.latest!;
+    for (const [path, unit, words] of [['/county/150421/', '亿立方米', PROGRESS_WORDS.zh], ['/en/county/150421/', 'million m³', PROGRESS_WORDS.en]] as const) {
+      const { page } = await open(example, path);
+      const line = page.locator('[data-fact="water_use_cap"] .progress');
+      const figure = await line.locator('[data-role="figure"]').innerText();
+      expect(figure, path).toContain(unit);
+      expect(await line.locator('[data-role="status"]').innerText(), path).toBe(words.label[latest.status]);
+      // 2.01 亿 m³ reads 201 million m³ in English, never "2.01" beside a million-m³ heading
+      const shown = Number(/([\d.,]+)/.exec(figure)![1].replace(/,/g, ''));
+      expect(shown, path).toBeCloseTo(unit === '亿立方米' ? latest.value : latest.value * 100, 6);
+    }
   }, SLOW);
 
   it('the English edition says the same in English', async () => {
