@@ -11,6 +11,7 @@
  *
  * Progress figures: every .xlsx and .csv in input/progress/ (see progressFileKind for what is skipped).
  */
+import { localDate } from '../src/domain/format';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,9 +26,6 @@ export interface CliIO {
 }
 
 
-
-/** A date as the official's calendar shows it (local time, YYYY-MM-DD). */
-const localDate = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /** What a directory entry is, in words, for messages about files that are not regular files. */
 function specialKind(st: import('node:fs').Stats): { zh: string; en: string } | null {

@@ -9,6 +9,7 @@
  * package's "browser" field gives Vite the self-contained browser build (dist/exceljs.min.js),
  * bundled as a chunk of its own that no other page loads.
  */
+import { localDate } from '../domain/format';
 import type { AnnexRow, CountyPathsFile, ProgressFile, ProgressProblem, ProgressRow } from '../domain/contract';
 import type { IndicatorId } from '../domain/indicators';
 import { buildProgressFile, checkProgressFiles, type ProgressCheck } from '../domain/progress';
@@ -67,8 +68,7 @@ function start(cfg: Config) {
     try {
       const files = await Promise.all(list.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
       const now = new Date();
-      const today = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-      const r = await checkProgressFiles(files, { annex: cfg.annex, currentYear: now.getFullYear(), today }, loadExcel);
+      const r = await checkProgressFiles(files, { annex: cfg.annex, currentYear: now.getFullYear(), today: localDate(now) }, loadExcel);
       status.textContent = fill(S.checked, { files: list.map((f) => f.name).join(S.listSep) });
       await show(r);
     } catch (err) {

@@ -15,6 +15,11 @@ export function formatNumber(v: number, decimals: number, lang: Lang = 'zh'): st
   return noNegativeZero(v).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { minimumFractionDigits: decimals, maximumFractionDigits: Math.max(decimals, 4) });
 }
 
+/** A day as the reader's (or the build machine's) calendar shows it, YYYY-MM-DD in local time: "today" for the progress checks. */
+export function localDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 /** A YYYY-MM-DD date as a reader writes it: 2026年3月22日, 22 March 2026 (no time zone involved). */
 export function formatDate(iso: string, lang: Lang): string {
