@@ -254,9 +254,13 @@ describe('embed dialog on the home page', () => {
       // the preview is that very address, at that height
       expect(await p.getAttribute('#embed-preview', 'src')).toBe(src);
       expect(await p.evaluate(() => document.getElementById('embed-preview')!.getBoundingClientRect().height)).toBeCloseTo(420, 0);
+      // each choice above reloaded the preview: read the line once the frame holds the final address
+      // (a read in between may land on the previous document as it gives way)
       const preview = await frameOf(p, 'embed-preview');
-      await preview.waitForFunction(() => !document.getElementById('embed-county')!.hidden);
-      expect(await preview.locator('#embed-county').innerText()).toBe(`敖汉旗：${figure('150430', 'irrigation_coefficient')}`);
+      await expect.poll(() => preview.url(), { timeout: 30_000 }).toBe(src);
+      await expect
+        .poll(() => preview.locator('#embed-county').innerText().catch(() => ''), { timeout: 30_000 })
+        .toBe(`敖汉旗：${figure('150430', 'irrigation_coefficient')}`);
       // one button copies it, and says so in words
       await p.click('#embed-copy');
       expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(code);
