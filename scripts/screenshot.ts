@@ -4,7 +4,8 @@
  * FULL=1 for whole pages; SCROLL=<css selector> to bring an element into view first (e.g. #map,
  * which loads the live map). DIST=<folder> BASE=/jieshui/ for a build with a base path (served only
  * under it; give paths with the base); SHOTS=<folder> to write elsewhere than /tmp/shots;
- * CLICK=<css selector> to click something once the map is up (e.g. #embed-toggle), WAIT=ms before the shot (default 800).
+ * CLICK=<css selector> to click something once the map is up (e.g. #embed-toggle), WAIT=ms before the shot (default 800);
+ * ELEMENT=<css selector> to shoot only that element (its first match), at full size.
  */
 import { serveStatic } from './serveStatic';
 import { launch, watch } from '../tests/helpers/browser';
@@ -29,7 +30,8 @@ for (const p of paths) {
     }
     await page.waitForTimeout(Number(process.env.WAIT ?? 800));
     const file = `${shots}/${p.replace(/[^a-z0-9]+/gi, '_')}-${width}x${height}.png`;
-    await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
+    if (process.env.ELEMENT) await page.locator(process.env.ELEMENT).first().screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: process.env.FULL === '1' });
     console.log(file, 'errors:', w.errors, 'off-origin:', w.offOrigin);
     await ctx.close();
   }

@@ -1,7 +1,7 @@
-import { geoMercator, geoPath } from 'd3-geo';
+import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import * as turf from '@turf/turf';
 import type { CoalMinesFile, CountiesFile, ProjectsFile } from '../../src/domain/contract';
-import { escapeXml } from '../../src/domain/format';
+import { escapeXml, textWidth } from '../../src/domain/format';
 
 /**
  * A static map focused on one county, drawn at build time: the county in the accent colour,
@@ -36,14 +36,6 @@ export function renderCountySvg(counties: CountiesFile, projects: ProjectsFile, 
       return `<path d="${path(turf.feature(g))}" fill="none" stroke="#d35400" stroke-width="3"${dash}/>`;
     })
     .join('');
-  const labels = fc.features
-    .map((f) => {
-      const [x, y] = proj(f.properties.label)!;
-      if (x < 0 || x > W || y < 0 || y > H) return '';
-      const isMe = f === me;
-      return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}" text-anchor="middle" font-size="${isMe ? 18 : 13}" font-weight="${isMe ? 700 : 400}" fill="${isMe ? '#ffffff' : '#333333'}" stroke="${isMe ? '#0b5394' : '#ffffff'}" stroke-width="3" paint-order="stroke">${name(f.properties)}</text>`;
-    })
-    .join('');
   // coal mines: filled = operating, hollow = not operating (GEM status); each with its name as a tooltip
   const coal = mines.features.filter((m) => m.properties.adcode === adcode);
   const mineShapes = coal
@@ -57,24 +49,101 @@ export function renderCountySvg(counties: CountiesFile, projects: ProjectsFile, 
   const hasSchematic = here.some((p) => p.properties.precision === 'schematic');
   const hasApprox = here.some((p) => p.properties.precision === 'approximate');
   // the credit CC BY 4.0 asks for, on two lines so it fits the 480 px image
-  const mineKey = coal.length
-    ? [
-        lang === 'zh' ? '●○ 煤矿（矿井水来源，近似位置）：' : '●○ Coal mines (sources of mine water, approximate):',
-        `${mines.credit} (${mines.licence})`,
-      ]
-        .map((t, i) => `<text x="12" y="${H - 50 + i * 17}" font-size="12" fill="#333333" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(t)}</text>`)
-        .join('')
-    : '';
+  const mineLines = coal.length
+    ? [lang === 'zh' ? '●○ 煤矿（矿井水来源，近似位置）：' : '●○ Coal mines (sources of mine water, approximate):', `${mines.credit} (${mines.licence})`]
+    : [];
+  const mineKey = mineLines
+    .map((t, i) => `<text x="12" y="${H - 50 + i * 17}" font-size="12" fill="#333333" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(t)}</text>`)
+    .join('');
   const key = [
     hasSchematic ? (lang === 'zh' ? '虚线：示意位置' : 'dashed: schematic location') : '',
     hasApprox ? (lang === 'zh' ? '圆点：近似位置' : 'dot: approximate location') : '',
   ].filter(Boolean);
+  const keyLine = key.join(lang === 'zh' ? '；' : '; ');
   const keyText = key.length
-    ? `<text x="12" y="${H - 12}" font-size="13" fill="#7a3e00" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(key.join(lang === 'zh' ? '；' : '; '))}</text>`
+    ? `<text x="12" y="${H - 12}" font-size="13" fill="#7a3e00" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(keyLine)}</text>`
     : '';
+  // names: the county's own at its label point; each neighbour's there too unless it would run into
+  // a name already placed or the key, then moved clear with a leader line back to its point
+  // (红山区 beside 元宝山区 read "红元宝山区" on the neighbours' maps). Larger divisions are placed
+  // first, so it is the small one that moves; a name with no clear spot is left out.
+  const taken: Box[] = mineLines.map((t, i) => ({ x0: 9, x1: 15 + textWidth(t, 12), y0: H - 64 + i * 17, y1: H - 44 + i * 17 }));
+  if (key.length) taken.push(textBox(12 + textWidth(keyLine, 13) / 2, H - 12, keyLine, 13));
+  const order = [me, ...fc.features.filter((f) => f !== me).sort((a, b) => turf.area(b) - turf.area(a))];
+  const labels = order
+    .map((f) => {
+      const [x, y] = proj(f.properties.label)!;
+      if (x < 0 || x > W || y < 0 || y > H) return '';
+      const isMe = f === me;
+      const text = name(f.properties);
+      const size = isMe ? 18 : 13;
+      const style = `text-anchor="middle" font-size="${size}" font-weight="${isMe ? 700 : 400}" fill="${isMe ? '#ffffff' : '#333333'}" stroke="${isMe ? '#0b5394' : '#ffffff'}" stroke-width="3" paint-order="stroke"`;
+      const raw = lang === 'zh' ? f.properties.name_zh : f.properties.name_en;
+      const tw = textWidth(raw, size);
+      // at its point, or slid inward from the frame's edge, still over its division: no leader
+      const half = tw / 2 + 5;
+      const hx = Math.min(Math.max(x, half), W - half);
+      const hy = Math.min(Math.max(y, size + 5), H - size * 0.3 - 5);
+      const label = (lx: number, ly: number) => `<text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" ${style}>${text}</text>`;
+      const homeBox = textBox(hx, hy, raw, size);
+      if (isMe || !taken.some((t) => overlaps(t, homeBox))) {
+        taken.push(homeBox);
+        return label(hx, hy);
+      }
+      // moved clear with a leader from a spot of the division that no name covers (its label
+      // point may sit under a neighbour's name) to the nearest edge of the name
+      const free = (px: number, py: number) => !taken.some((t) => px > t.x0 - 2 && px < t.x1 + 2 && py > t.y0 - 2 && py < t.y1 + 2);
+      const anchor = free(x, y) ? [x, y] : freeSpotInside(f, proj, x, y, free);
+      if (!anchor) return '';
+      const [ax, ay] = anchor;
+      const spots: [number, number][] = [[0, -24], [0, 26], [tw / 2 + 16, 4], [-tw / 2 - 16, 4], [tw / 2 + 12, -18], [-tw / 2 - 12, -18], [tw / 2 + 12, 24], [-tw / 2 - 12, 24], [0, -42], [0, 44], [tw / 2 + 28, -32], [-tw / 2 - 28, -32], [tw / 2 + 28, 36], [-tw / 2 - 28, 36], [tw / 2 + 34, 4], [-tw / 2 - 34, 4], [0, -60], [0, 62]];
+      for (const [dx, dy] of spots) {
+        const box = textBox(ax + dx, ay + dy, raw, size);
+        const inside = box.x0 >= 2 && box.x1 <= W - 2 && box.y0 >= 2 && box.y1 <= H - 2;
+        if (!inside || taken.some((t) => overlaps(t, box))) continue;
+        const ex = Math.max(box.x0, Math.min(ax, box.x1));
+        const ey = Math.max(box.y0, Math.min(ay, box.y1));
+        // nor may the leader cross a name
+        const steps = Math.ceil(Math.hypot(ex - ax, ey - ay));
+        if (Array.from({ length: steps + 1 }, (_, i) => [ax + ((ex - ax) * i) / Math.max(1, steps), ay + ((ey - ay) * i) / Math.max(1, steps)]).some(([px, py]) => !free(px, py))) continue;
+        taken.push(box);
+        return `<line x1="${ax.toFixed(1)}" y1="${ay.toFixed(1)}" x2="${ex.toFixed(1)}" y2="${ey.toFixed(1)}" stroke="#333333" stroke-width="1"/><circle cx="${ax.toFixed(1)}" cy="${ay.toFixed(1)}" r="2" fill="#333333"/>${label(ax + dx, ay + dy)}`;
+      }
+      return '';
+    })
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="'Noto Sans CJK SC','Noto Sans SC','PingFang SC','Microsoft YaHei',sans-serif">
 <rect width="${W}" height="${H}" fill="#f3f4f1"/>${shapes}${projectShapes}${mineShapes}${labels}${mineKey}${keyText}
 </svg>
 `;
 }
+
+interface Box { x0: number; y0: number; x1: number; y1: number }
+
+/** the room a centred label takes around its baseline point, with a little air (its halo) */
+function textBox(cx: number, baseline: number, text: string, size: number): Box {
+  const w = textWidth(text, size);
+  return { x0: cx - w / 2 - 3, x1: cx + w / 2 + 3, y0: baseline - size - 2, y1: baseline + size * 0.3 + 2 };
+}
+
+const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+
+/** the pixel of the division nearest (x, y) that `free` allows, on a 3 px grid within 60 px; or none */
+function freeSpotInside(f: CountiesFile['features'][number], proj: GeoProjection, x: number, y: number, free: (px: number, py: number) => boolean): [number, number] | null {
+  let best: [number, number] | null = null;
+  let bestD = Infinity;
+  for (let dy = -60; dy <= 60; dy += 3) {
+    for (let dx = -60; dx <= 60; dx += 3) {
+      const d = dx * dx + dy * dy;
+      if (d >= bestD || !free(x + dx, y + dy)) continue;
+      const ll = proj.invert?.([x + dx, y + dy]);
+      if (ll && turf.booleanPointInPolygon(ll, f as never)) {
+        best = [x + dx, y + dy];
+        bestD = d;
+      }
+    }
+  }
+  return best;
+}
+

@@ -241,7 +241,11 @@ describe('county pages', () => {
     // the missing progress says what is missing and where figures will come from
     expect(text).toContain('尚无实际完成值');
     expect(text).toContain('《赤峰市水资源公报》');
-    expect(await page.locator('.rankbars svg').count()).toBe(dict.indicators.length);
+    // each indicator's 12 divisions ranked, names and figures as text at a readable size (not a scaled drawing)
+    expect(await page.locator('.rankbars').count()).toBe(dict.indicators.length);
+    const row = page.locator('.rankbars .rb-row.me').first();
+    expect(await row.locator('.rb-name').innerText()).toBe('翁牛特旗');
+    expect(await row.locator('.rb-name').evaluate((e) => parseFloat(getComputedStyle(e).fontSize))).toBeGreaterThanOrEqual(12);
     expect(await page.locator('img[src^="/data/county-150426."][src$=".svg"]').evaluate((i: HTMLImageElement) => i.naturalWidth)).toBeGreaterThan(0);
     expect(w.errors).toEqual([]);
     expect(w.offOrigin).toEqual([]);

@@ -73,3 +73,36 @@ describe('label placement for whole-city maps', () => {
     }
   });
 });
+
+describe("labels on a county page's map", () => {
+  /** every name on the map as drawn: its text and the room it takes (centred at x, baseline y) */
+  const names = (svg: string) =>
+    [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle" font-size="(\d+)"[^>]*>([^<]+)<\/text>/g)].map((m) => {
+      const [x, y, size] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const w = textWidth(m[4], size) / 2;
+      return { text: m[4], x0: x - w, x1: x + w, y0: y - size, y1: y + size * 0.3 };
+    });
+  const keyLines = (svg: string) =>
+    [...svg.matchAll(/<text x="12" y="([\d.]+)" font-size="(\d+)"[^>]*>([^<]+)<\/text>/g)].map((m) => {
+      const [y, size] = [Number(m[1]), Number(m[2])];
+      return { text: m[3], x0: 12, x1: 12 + textWidth(m[3], size), y0: y - size, y1: y + size * 0.3 };
+    });
+
+  it('names 红山区 and 元宝山区 apart on their neighbours\' maps, and no name runs into another or into the credit line', async () => {
+    for (const code of ['150404', '150426', '150428', '150429', '150430', '150421', '150403']) {
+      const svg = await readOut(`county-${code}.svg`);
+      const drawn = names(svg);
+      const all = [...drawn, ...keyLines(svg)];
+      for (const [i, a] of all.entries())
+        for (const b of all.slice(i + 1)) {
+          const overlaps = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+          expect(overlaps, `county-${code}.svg: ${a.text} over ${b.text}`).toBe(false);
+        }
+      // both central districts are named (once each) where they are in the frame
+      if (code !== '150421') for (const n of ['红山区', '元宝山区']) expect(drawn.filter((d) => d.text === n).length, `${code} ${n}`).toBe(1);
+    }
+    // a moved name is tied to its division by a leader line (翁牛特旗's map: 红山区 under 元宝山区's name)
+    expect(await readOut('county-150426.svg')).toMatch(/<line [^>]*\/><circle [^>]*r="2" fill="#333333"\/><text [^>]*>红山区<\/text>/);
+  });
+});
+
