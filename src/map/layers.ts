@@ -3,7 +3,7 @@
  * initMap.ts, that knows about WebGL. Colours and classes come precomputed from the pipeline.
  */
 import { GeoJsonLayer, PathLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
-import { CollisionFilterExtension, PathStyleExtension } from '@deck.gl/extensions';
+import { PathStyleExtension } from '@deck.gl/extensions';
 import type { Layer } from '@deck.gl/core';
 import type { CoalMineFeature, CountyFeature, CountyProps, IndicatorMeta, ProjectFeature } from '../domain/contract';
 import { countyCell } from '../domain/cells';
@@ -55,6 +55,63 @@ const FLOW_DOTS = 8;
 /** county names, px (the pipeline's label placement assumes the same: data-pipeline/config.ts LABEL_LAYOUTS) */
 const LABEL_PX = 13;
 export const SCHEMATIC_TAG_ZOOM = 8;
+
+interface Placed {
+  position: [number, number];
+  text: string;
+  size: number;
+  offset: [number, number];
+  priority: number;
+  /** the county's outline: a name may move up or down to a spot still inside it */
+  within?: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+}
+
+/** whether [lon, lat] lies inside the (multi)polygon: even-odd ray casting over every ring */
+export function insideArea([x, y]: [number, number], g: GeoJSON.Polygon | GeoJSON.MultiPolygon): boolean {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let inside = false;
+  for (const ring of polys.flat()) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i];
+      const [xj, yj] = ring[j];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * The labels that fit at `zoom`, greedily by priority (highest first): each one's box in screen
+ * pixels (Web Mercator, as the map draws it), its longest line by textWidth, with the halo; a label
+ * whose box meets one already placed is left out, never drawn half-transparent.
+ */
+export function clearOf<T extends Placed>(items: T[], zoom: number): T[] {
+  const world = 512 * 2 ** zoom;
+  const boxes: [number, number, number, number][] = [];
+  return [...items]
+    .sort((a, b) => b.priority - a.priority)
+    .flatMap((it) => {
+      const [lon, lat] = it.position;
+      const x = ((lon + 180) / 360) * world + it.offset[0];
+      const y = (0.5 - Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI)) * world + it.offset[1];
+      const lines = it.text.split('\n');
+      // deck.gl sets lines 1 em apart; the halo is 3 px (outlineWidth)
+      const w = Math.max(...lines.map((l) => textWidth(l, it.size))) / 2 + 3;
+      const h = (lines.length * it.size) / 2 + 2;
+      // at its point; or a name's height above or below it, where the whole name is still inside its county
+      const latAt = (py: number) => (360 / Math.PI) * Math.atan(Math.exp((0.5 - py / world) * 2 * Math.PI)) - 90;
+      const lonAt = (px: number) => (px / world) * 360 - 180;
+      const fits = (dy: number) =>
+        !!it.within && [[x - w, y + dy - h], [x + w, y + dy - h], [x - w, y + dy + h], [x + w, y + dy + h], [x, y + dy]].every(([px, py]) => insideArea([lonAt(px), latAt(py)], it.within!));
+      for (const dy of [0, -h, h, -2 * h, 2 * h]) {
+        const b: [number, number, number, number] = [x - w, y + dy - h, x + w, y + dy + h];
+        if (boxes.some((o) => b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3]) || (dy && !fits(dy))) continue;
+        boxes.push(b);
+        return [dy ? { ...it, offset: [it.offset[0], it.offset[1] + dy] as [number, number] } : it];
+      }
+      return [];
+    });
+}
 
 /** the point at fraction f (0..1) of a path's length, measured in degrees (fine at this scale) */
 export function alongPath(path: [number, number][], f: number): [number, number] {
@@ -300,12 +357,11 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
     return p.callout && (p.bbox[2] - p.bbox[0]) * pxPerDegree < textWidth(nameOf(p), LABEL_PX) * 2;
   });
   // in the progress view the status in words goes under the name: no one has to rely on colour
-  const labelOf = (p: CountyProps) => nameOf(p) + (statuses ? `\n${progressLook(statusOf(p.adcode), d.progressWords!).label}` : '');
+  // an English name on two lines ("Yuanbaoshan / District"): on one line the long names of the
+  // small central counties ran into each other, and the collision filter faded the loser half-way
+  const mapName = (p: CountyProps) => (d.lang === 'zh' ? p.name_zh : p.name_en.replace(/ (?=\S+$)/, '\n'));
+  const labelOf = (p: CountyProps) => mapName(p) + (statuses ? `\n${progressLook(statusOf(p.adcode), d.progressWords!).label}` : '');
   const textProps = {
-    extensions: [new CollisionFilterExtension()],
-    collisionEnabled: true,
-    getCollisionPriority: (x: { priority?: number }) => x.priority ?? 0,
-    collisionTestProps: { sizeScale: 1.1 },
     getPosition: (x: { position: [number, number] }) => x.position,
     getText: (x: { text: string }) => x.text,
     getSize: (x: { size: number }) => x.size,
@@ -343,20 +399,27 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
     }),
     new TextLayer({
       id: 'labels',
-      data: [
-        ...d.counties
-          .filter((f) => !calledOut.includes(f))
-          .map((f) => ({
-            position: f.properties.label,
-            text: labelOf(f.properties),
-            // where names still collide (English names are long) the larger county keeps its label
-            priority: Math.min(999, Math.round(f.properties.area_km2 / 20)),
-            size: LABEL_PX,
-            offset: [0, 0] as [number, number],
-            color: [26, 26, 26, 255] as RGBA,
-          })),
-        ...schematic,
-      ],
+      // where names still collide at this zoom (English names are long) the larger county keeps its
+      // label and the other waits for a closer zoom: decided here, whole, so no name is half faded
+      data: clearOf(
+        [
+          ...calledOut.map((f) => ({ position: f.properties.callout!.text, text: labelOf(f.properties), priority: 1000, size: LABEL_PX, offset: [0, 0] as [number, number], color: [26, 26, 26, 255] as RGBA, boxed: true })),
+          ...d.counties
+            .filter((f) => !calledOut.includes(f))
+            .map((f) => ({
+              position: f.properties.label,
+              text: labelOf(f.properties),
+              priority: Math.min(999, Math.round(f.properties.area_km2 / 20)),
+              within: f.geometry,
+              size: LABEL_PX,
+              offset: [0, 0] as [number, number],
+              color: [26, 26, 26, 255] as RGBA,
+              boxed: false,
+            })),
+          ...schematic.map((x) => ({ ...x, priority: 0, boxed: false })),
+        ],
+        o.zoom,
+      ).filter((x) => !x.boxed),
       getPixelOffset: (x: { offset: [number, number] }) => x.offset,
       ...textProps,
     }),
