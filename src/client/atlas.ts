@@ -235,6 +235,8 @@ function start(cfg: Config) {
     $<HTMLElement>('#map-sheet-fact')!.replaceChildren(fact.cloneNode(true));
     // the progress view: the year's figure, status and source under it, as the panel says them
     const prog = $<HTMLElement>(`[data-panel-progress="${state.county}"]`);
+    // in the progress view the year's figure is the news: on a phone the target's rank line gives way
+    sheet.classList.toggle('sheet-progress', !!prog && !prog.hidden);
     if (prog && !prog.hidden) {
       const box = document.createElement('div');
       const copy = prog.cloneNode(true) as HTMLElement;

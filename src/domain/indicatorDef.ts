@@ -45,6 +45,8 @@ export const IndicatorDef = z
     /** plain-language meaning, one sentence (the data dictionary's description of the column) */
     meaning_zh: z.string().min(1),
     meaning_en: z.string().min(1),
+    /** what the yearly actual figure is (the progress template's guide: officials fill this, not the target) */
+    actual_zh: z.string().min(1),
     /**
      * what a reader beside the figure needs: one plain sentence saying what it means and which way
      * is good (county pages, the map's panel and summary sheet)

@@ -311,8 +311,13 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
       const yearParsed = parseYear(yearRaw, ctx.currentYear);
       // an untouched template row (a division with no year and no figure) carries nothing
       if (yearParsed === null && filled.length === 0) continue;
-      const fail = (code: ProblemCode, col: number | null, value: string | null, params: Record<string, string | number> = {}) =>
+      // an error about the row as a whole (year, division, source, a second row for the same
+      // division and year) keeps all its figures out of what passed; a bad figure only itself
+      let rowFailed = false;
+      const fail = (code: ProblemCode, col: number | null, value: string | null, params: Record<string, string | number> = {}) => {
+        if (col === null || !indicatorCols.some((c) => c.col === col)) rowFailed = true;
         add(code, place(rowNo, col, value), params);
+      };
 
       // year
       let year: number | null = null;
@@ -373,7 +378,7 @@ export function validateProgress(tables: ProgressTable[], ctx: ProgressContext, 
         } else figures.push({ ind, col, ...p.value });
       }
       info.figures += figures.length;
-      if (!division || year === null) continue;
+      if (!division || year === null || rowFailed) continue;
       const annexRow = annexByCode.get(division.adcode);
       if (!annexRow) continue;
       for (const f of figures) {

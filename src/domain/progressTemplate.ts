@@ -62,7 +62,8 @@ export function templateGuide(annexCity: AnnexRow): { title: string; rules: stri
           : ind.id === 'agri_saving_capacity'
             ? '方案注明该指标为预估数；请按统计口径填写，并在“备注”中说明是当年新增还是累计。'
             : '';
-      return [ind.column, `${ind.meaning_zh}单位：${unit}。合理范围：${ind.range.actual[0]} 至 ${ind.range.actual[1]}。${target}${extra}`];
+      // what to fill first (the year's actual figure), then what the target it is measured against means
+      return [ind.column, `填写${ind.actual_zh}单位：${unit}。合理范围：${ind.range.actual[0]} 至 ${ind.range.actual[1]}。对照的目标：${ind.meaning_zh}${target}${extra}`];
     }),
     [c.source, `必填（有数值时）：数据出处，如“${SOURCE_EXAMPLE}”“最严格水资源管理制度考核结果（2024年度）”。`],
     [c.note, '选填：口径说明、数据状态（如“初步数”）等。'],

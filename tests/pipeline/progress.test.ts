@@ -215,6 +215,13 @@ describe('validateProgress: every refusal, all at once, located as Excel shows i
     expect(codes(r.problems)).toEqual(['source_missing', 'row_no_figures']);
     expect(r.problems[0]).toMatchObject({ row: 2, column: '来源', level: 'error' });
     expect(r.problems[1].level).toBe('warning');
+    // a figure with no source has not passed: it is not among the rows a preview may show
+    expect(r.rows).toEqual([]);
+  });
+  it('keeps the good figures of a row with one bad figure, and none of a row that fails as a whole', () => {
+    const r = check([row('2024', '150402', '红山区', { [W]: '约0.9', [IRR]: '0.68' }), row('2024', '150499', '红山区', { [IRR]: '0.68' })]);
+    expect(codes(r.problems)).toEqual(['value_not_number', 'code_unknown']);
+    expect(r.rows.map((x) => [x.adcode, x.indicator, x.value])).toEqual([['150402', 'irrigation_coefficient', 0.68]]);
   });
   it('refuses two rows for the same division and year, across files too, naming the other', () => {
     const a = table([row('2024', '150402', '红山区', { [W]: '0.9' })], 'a.xlsx');

@@ -108,6 +108,9 @@ describe('the template officials fill', () => {
     expect(text).toContain('与本行政区2020年的同一用水强度');
     expect(text).toMatch(/每个行政区每年一行/);
     for (const h of H) expect(text).toContain(h);
+    // each indicator column says first what to fill: the year's actual figure, not the target
+    expect(text).toContain('填写该年本地区各行各业实际用水量的合计（即当年的用水总量，不是上限）。');
+    expect(text).toContain('填写该年实际利用的再生水、矿井水、雨水等非常规水源的总量（不是下限值）。');
   });
   it('is a CSV (UTF-8 with BOM) with the same header and rows, and a guide beside it', async () => {
     const csv = await fs.readFile(path.join(out, 'progress-template.csv'), 'utf8');

@@ -34,6 +34,7 @@ const ENTRY = `
     range: { target: [0, 100], actual: [0, 100] },
     meaning_zh: '仅用于测试的虚构指标。',
     meaning_en: 'An invented indicator, for this test only.',
+    actual_zh: '该年实际的测试比例。',
     plain_zh: '仅用于测试：越高越好。',
     plain_en: 'For this test only: higher is better.',
     rank_zh: '测试比例从高到低排第{rank}（共{of}个）',
