@@ -66,7 +66,7 @@ export function showTooltip(
     const label = cellLook(cell, meta, o.words).label;
     strong.textContent = o.names[county.adcode];
     // the figure and its unit, as format.ts reads them (no space before a unit in Chinese or before %)
-    const unit = cell.status === 'value' ? unitAfter(meta, o.lang) : '';
+    const unit = cell.status === 'value' ? unitAfter(meta, o.lang, cell.text) : '';
     const v = unit ? `${label}${zh || unit === '%' ? '' : ' '}${unit}` : label;
     line.textContent = `${zh ? `${meta.short_zh}：` : `${meta.short_en}: `}${v}`;
     tooltip.dataset.adcode = county.adcode;

@@ -41,12 +41,13 @@ export interface UnitPair {
  * has no unit after it). The one table of conversions: every card, panel, table, legend,
  * label, presentation and export reads figures through readFigure() below.
  */
-const READINGS: Record<string, { pow10: number; unit_en: string; after_zh?: string; after_en?: string }> = {
+const READINGS: Record<string, { pow10: number; unit_en: string; after_zh?: string; after_en?: string; plain?: { below: number; pow10: number; unit_en: string } }> = {
   // 1 亿 = 100,000,000 = 100 million
   亿立方米: { pow10: 2, unit_en: 'million m³' },
   // 1 万 = 10,000 = 0.01 million
   万立方米: { pow10: -2, unit_en: 'million m³' },
-  万亩: { pow10: -2, unit_en: 'million mu' },
+  // 500 万亩 = 5 million mu; but 5 万亩 reads "50,000 mu", not "0.05 million mu"
+  万亩: { pow10: -2, unit_en: 'million mu', plain: { below: 100, pow10: 4, unit_en: 'mu' } },
   // the irrigation coefficient: a plain ratio, nothing written after the figure
   '比值，0～1': { pow10: 0, unit_en: 'ratio, 0 to 1', after_zh: '', after_en: '' },
 };
@@ -96,9 +97,15 @@ export function unitLabel(u: UnitPair, lang: Lang): string {
   return READINGS[u.unit_zh]?.unit_en ?? u.unit_en;
 }
 
-/** What follows a figure: "亿立方米", "%", "million m³", or nothing for a ratio. */
-export function unitAfter(u: UnitPair, lang: Lang): string {
+/** The English reading for this figure: a small area in plain mu, else the unit's usual reading. */
+function readingOf(u: UnitPair, text?: string) {
   const r = READINGS[u.unit_zh];
+  return r?.plain && text !== undefined && Math.abs(Number(text)) < r.plain.below ? { ...r, ...r.plain } : r;
+}
+
+/** What follows a figure (`text`, as printed, where the reading depends on its size): "亿立方米", "%", "million m³", "mu", or nothing for a ratio. */
+export function unitAfter(u: UnitPair, lang: Lang, text?: string): string {
+  const r = readingOf(u, text);
   if (lang === 'zh') return r?.after_zh ?? u.unit_zh;
   return r?.after_en ?? r?.unit_en ?? u.unit_en;
 }
@@ -110,14 +117,14 @@ export function unitAfter(u: UnitPair, lang: Lang): string {
 export function readFigure(text: string, u: UnitPair, lang: Lang): string {
   const t = /^-0(\.0+)?$/.test(text) ? text.slice(1) : text;
   if (lang === 'zh') return t;
-  const r = READINGS[u.unit_zh];
+  const r = readingOf(u, t);
   return groupThousands(r ? shiftDecimal(t, r.pow10) : t);
 }
 
 /** A figure with its unit: "0.9098亿立方米", "20%", "90.98 million m³", "0.66". */
 export function figureWithUnit(text: string, u: UnitPair, lang: Lang): string {
   const n = readFigure(text, u, lang);
-  const after = unitAfter(u, lang);
+  const after = unitAfter(u, lang, text);
   if (!after) return n;
   // no space in Chinese, nor before a per cent sign; a space before an English word
   return lang === 'zh' || after === '%' ? `${n}${after}` : `${n} ${after}`;

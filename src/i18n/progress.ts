@@ -47,6 +47,7 @@ const zh = {
     atLeastSign: '≥',
     chartSummary: '{name}：{points}。{target}',
     chartPoint: '{year}年 {value}（{status}）',
+    exampleSource: '',
     /** the newest year of figures, labelled for what it is: no publication date exists in the inputs */
     dataYears: '数据年份：{years}。最新数字为{latest}年的，来源：{source}。',
     dataYearsNote: '“最新”指数字所属的年份；更新日期是填报文件注明的数字发布或最近更正的日期。本站只显示文件注明的来源。',
@@ -159,6 +160,8 @@ const en: ProgressStrings = {
     atLeastSign: '≥',
     chartSummary: '{name}: {points}. {target}',
     chartPoint: '{year}: {value} ({status})',
+    /** the example file's 来源 in English: the file's own words are Chinese */
+    exampleSource: 'Example data (invented, for demonstration only), not official statistics',
     dataYears: 'Years with figures: {years}. The newest figures are for {latest}; source: {source}.',
     dataYearsNote: '“Newest” is the year the figures describe; the date of update is the date the file gives for when the figures were published or last corrected. The site shows only the source the file names.',
     lastUpdate: 'Last updated: {date}.',

@@ -47,7 +47,7 @@ export function targetParts(tg: Target, lang: Lang): TargetParts {
   return {
     before: tg.quote.includes('力争') ? `${s.strive}${before}` : before,
     figure: readFigure(tg.value_text, tg, lang),
-    unit: unitAfter(tg, lang),
+    unit: unitAfter(tg, lang, tg.value_text),
     after,
   };
 }

@@ -61,6 +61,14 @@ export function seriesChart(series: ProgressSeries, m: IndicatorMeta, name: stri
   return progressChartSvg(s, m.direction, { targetLabel, summary, lang });
 }
 
+/**
+ * A figure's source as the reader's page names it: the file's own words (a publication's title
+ * stays as published), except that the example file's Chinese note reads in English on English pages.
+ */
+export function sourceText(r: { source: string; example?: boolean }, lang: Lang): string {
+  return r.example && lang === 'en' ? t(lang).prog.exampleSource : r.source;
+}
+
 /** "；更新日期：2025年8月15日" / "; Updated: 15 August 2025": what follows a figure's source where the file dates it */
 export function updatedAfterSource(iso: string, lang: Lang): string {
   return t(lang).clauseSep + fill(t(lang).prog.updated, { date: formatDate(iso, lang) });
@@ -76,7 +84,7 @@ export function progressViewConfig(p: ProgressFile, meta: IndicatorMeta[], lang:
   for (const r of p.rows) {
     const key = mapKey(r.indicator, r.year);
     (figures[key] ??= {})[r.adcode] = figureWithUnit(r, unitOfId.get(r.indicator)!, lang);
-    const pair: [string, string] = [r.source, r.updated ? updatedAfterSource(r.updated, lang) : ''];
+    const pair: [string, string] = [sourceText(r, lang), r.updated ? updatedAfterSource(r.updated, lang) : ''];
     const id = JSON.stringify(pair);
     if (!pairIndex.has(id)) pairIndex.set(id, sourceList.push(pair) - 1);
     (sources[key] ??= {})[r.adcode] = pairIndex.get(id)!;

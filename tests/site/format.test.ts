@@ -26,6 +26,16 @@ describe('reading figures', () => {
     expect(shiftDecimal('-0', 2)).toBe('0');
   });
 
+  it('reads an area of farmland in mu an English reader can say: millions, or plain mu below a million', () => {
+    const mu = { unit_zh: '万亩', unit_en: '10,000 mu' };
+    expect(figureWithUnit('500', mu, 'en')).toBe('5 million mu');
+    expect(figureWithUnit('788.23', mu, 'en')).toBe('7.8823 million mu');
+    expect(figureWithUnit('5', mu, 'en')).toBe('50,000 mu');
+    expect(figureWithUnit('1', mu, 'en')).toBe('10,000 mu');
+    expect(figureWithUnit('5', mu, 'zh')).toBe('5万亩');
+    expect(unitLabel(mu, 'en')).toBe('million mu');
+  });
+
   it('keeps the document digits in Chinese and converts in English', () => {
     expect(figureWithUnit('20.23', cap, 'zh')).toBe('20.23亿立方米');
     expect(figureWithUnit('20.23', cap, 'en')).toBe('2,023 million m³');
