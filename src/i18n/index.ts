@@ -352,7 +352,7 @@ const en: Strings = {
     listLabel: 'Results',
     loading: 'Loading place names…',
     failed: 'The place names could not be loaded; choose your county from the list.',
-    none: 'Nothing found for “{q}”. Check the name, or type only its first characters.',
+    none: 'Nothing found for “{q}”. Townships and villages are found by their Chinese names only (e.g. 三道沟); counties also in English. Check the name, or type only its first characters.',
     count: '{n} found.',
     countMore: '{n} found, showing the first {shown}; type more to narrow the list.',
     similar: 'No exact match; {n} names differ by one character.',
