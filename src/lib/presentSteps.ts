@@ -127,8 +127,9 @@ function stepDefs(d: ReturnType<typeof lookups>): StepDef[] {
     },
     {
       key: 'leakage', layout: 'map', indicator: 'water_use_cap', neutral: true, layers: ['pipe_renewal'],
-      // the schematic lines and the whole of 红山区 around them, so the hall sees where they are
-      focus: padBBox(unionBBox([d.projectBBox('pipe-renewal-central-city'), d.county('150402').bbox]), 0.05),
+      // the schematic lines large enough to see from the back of a hall, with 红山区's name in view
+      // (the whole district around them left the lines small at its top edge)
+      focus: padBBox(unionBBox([d.projectBBox('pipe-renewal-central-city'), pointBBox(d.county('150402').label)]), 0.3),
       anchor: '#map-heading', figures: ['pipe_leakage_rate', 'pipe_renewal_km'],
     },
     {

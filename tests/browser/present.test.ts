@@ -10,6 +10,7 @@ import { launch, watch } from '../helpers/browser';
 import { usePages } from '../helpers/site';
 import { hexRgb } from '../helpers/mapProbe';
 import type { DictionaryFile, Target } from '../../src/domain/contract';
+import { PROJECT_LOOK } from '../../src/domain/cellLook';
 
 const targets = JSON.parse(readFileSync('dist/data/targets.json', 'utf8')) as Target[];
 const dict = JSON.parse(readFileSync('dist/data/dictionary.json', 'utf8')) as DictionaryFile;
@@ -31,6 +32,39 @@ const counter = (page: Page) => current(page).locator('.counter .n').innerText()
 const heading = (page: Page) => current(page).locator('h2').innerText();
 const hash = (page: Page) => page.evaluate(() => location.hash);
 const waitForMap = (page: Page) => page.waitForSelector('#present-mapwrap[data-map-state="ready"]', { timeout: 45_000 });
+
+/**
+ * The map's canvases composited as the hall sees them, read back: per colour (within `tol`), how many
+ * pixels and the box they span; and how many are white.
+ */
+const colourStats = (page: Page, cols: number[][], tol: number) =>
+  page.evaluate(
+    async ([cs, t]) => {
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('#present-map canvas')];
+      const out = document.createElement('canvas');
+      out.width = canvases[0].width;
+      out.height = canvases[0].height;
+      const ctx = out.getContext('2d')!;
+      for (const c of canvases) ctx.drawImage(c, 0, 0, out.width, out.height);
+      const d = ctx.getImageData(0, 0, out.width, out.height).data;
+      const n = cs.map(() => 0);
+      const box = cs.map(() => [Infinity, Infinity, -Infinity, -Infinity]);
+      let white = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        const x = (i / 4) % out.width;
+        const y = Math.floor(i / 4 / out.width);
+        cs.forEach((c, k) => {
+          if (Math.hypot(d[i] - c[0], d[i + 1] - c[1], d[i + 2] - c[2]) >= t) return;
+          n[k]++;
+          box[k] = [Math.min(box[k][0], x), Math.min(box[k][1], y), Math.max(box[k][2], x), Math.max(box[k][3], y)];
+        });
+        if (d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250) white++;
+      }
+      return { n, box, white, width: out.width, total: d.length / 4 };
+    },
+    [cols, tol] as const,
+  );
 
 describe('stepping', () => {
   it('opens on step 1 with the city-wide targets and their section', async () => {
@@ -281,30 +315,21 @@ describe('each step maps its own subject', () => {
     }
   });
 
+  it('the leakage step shows the schematic pipe lines large enough for a hall: a quarter of the map wide, around the central city', async () => {
+    const { page, w } = await open('/present/#5');
+    await waitForMap(page);
+    const { n, box, width } = await colourStats(page, [hexRgb(PROJECT_LOOK.pipe_renewal.color)], 30);
+    // the lines spanned 14% of the map when the whole of 红山区 was in frame
+    expect((box[0][2] - box[0][0]) / width).toBeGreaterThan(0.2);
+    expect(n[0]).toBeGreaterThan(500);
+    expect(w.errors).toEqual([]);
+  });
+
   it('the groundwater step draws the zone over plain counties (no indicator colour on the canvas), the mines step the mines', async () => {
     const { page, w } = await open('/present/#8');
     await waitForMap(page);
     const palette = dict.indicators.flatMap((m) => m.colors.slice(1)).map(hexRgb); // every class but the palest
-    const count = (cols: number[][]) =>
-      page.evaluate(async (cs) => {
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-        const canvases = [...document.querySelectorAll<HTMLCanvasElement>('#present-map canvas')];
-        const out = document.createElement('canvas');
-        out.width = canvases[0].width;
-        out.height = canvases[0].height;
-        const ctx = out.getContext('2d')!;
-        for (const c of canvases) ctx.drawImage(c, 0, 0, out.width, out.height);
-        const d = ctx.getImageData(0, 0, out.width, out.height).data;
-        const n = cs.map(() => 0);
-        let white = 0;
-        for (let i = 0; i < d.length; i += 4) {
-          cs.forEach((c, k) => {
-            if (Math.hypot(d[i] - c[0], d[i + 1] - c[1], d[i + 2] - c[2]) < 12) n[k]++;
-          });
-          if (d[i] > 250 && d[i + 1] > 250 && d[i + 2] > 250) white++;
-        }
-        return { n, white, total: d.length / 4 };
-      }, cols);
+    const count = (cols: number[][]) => colourStats(page, cols, 12);
     const gw = await count([...palette, hexRgb('#8e3b12')]);
     const ground = gw.n.pop()!;
     expect(Math.max(...gw.n) / gw.total, 'no class colour of any indicator').toBeLessThan(0.002);
