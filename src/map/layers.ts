@@ -351,15 +351,14 @@ export function buildLayers(d: MapData, s: AtlasState, o: LayerOptions): Layer[]
   // a county too small at this zoom for its name beside its neighbours takes the callout the
   // pipeline placed (name on a white box at callout.text, a leader line to callout.point)
   const pxPerDegree = (512 * 2 ** o.zoom) / 360;
-  const nameOf = (p: CountyProps) => (d.lang === 'zh' ? p.name_zh : p.name_en);
-  const calledOut = d.counties.filter((f) => {
-    const p = f.properties;
-    return p.callout && (p.bbox[2] - p.bbox[0]) * pxPerDegree < textWidth(nameOf(p), LABEL_PX) * 2;
-  });
-  // in the progress view the status in words goes under the name: no one has to rely on colour
   // an English name on two lines ("Yuanbaoshan / District"): on one line the long names of the
   // small central counties ran into each other, and the collision filter faded the loser half-way
   const mapName = (p: CountyProps) => (d.lang === 'zh' ? p.name_zh : p.name_en.replace(/ (?=\S+$)/, '\n'));
+  const calledOut = d.counties.filter((f) => {
+    const p = f.properties;
+    return p.callout && (p.bbox[2] - p.bbox[0]) * pxPerDegree < Math.max(...mapName(p).split('\n').map((l) => textWidth(l, LABEL_PX))) * 2;
+  });
+  // in the progress view the status in words goes under the name: no one has to rely on colour
   const labelOf = (p: CountyProps) => mapName(p) + (statuses ? `\n${progressLook(statusOf(p.adcode), d.progressWords!).label}` : '');
   const textProps = {
     getPosition: (x: { position: [number, number] }) => x.position,

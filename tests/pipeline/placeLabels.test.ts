@@ -10,6 +10,7 @@ import type { CountiesFile } from '../../src/domain/contract';
 import { textWidth } from '../../src/domain/format';
 import { LABEL_LAYOUTS } from '../../data-pipeline/config';
 import { readOut } from '../helpers/pipeline';
+import { countyFrame, placeNames } from '../../data-pipeline/steps/renderCountySvg';
 
 const load = async (): Promise<CountiesFile> => JSON.parse(await readOut('counties.geojson'));
 const mercX = (lon: number) => (lon * Math.PI) / 180;
@@ -100,9 +101,34 @@ describe("labels on a county page's map", () => {
         }
       // both central districts are named (once each) where they are in the frame
       if (code !== '150421') for (const n of ['红山区', '元宝山区']) expect(drawn.filter((d) => d.text === n).length, `${code} ${n}`).toBe(1);
+      // 阿鲁科尔沁旗's map: 翁牛特旗's label point lies under the mine credit; it is named elsewhere over it
+      else expect(drawn.map((d) => d.text)).toContain('翁牛特旗');
     }
     // a moved name is tied to its division by a leader line (翁牛特旗's map: 红山区 under 元宝山区's name)
     expect(await readOut('county-150426.svg')).toMatch(/<line [^>]*\/><circle [^>]*r="2" fill="#333333"\/><text [^>]*>红山区<\/text>/);
+  });
+
+  it('puts every name over its own division (or ties it there with a leader), and names a neighbour whose label point is out of frame', async () => {
+    const counties: CountiesFile = JSON.parse(await readOut('counties.geojson'));
+    let named = 0;
+    for (const code of counties.features.map((f) => f.properties.adcode)) {
+      for (const lang of ['zh', 'en'] as const) {
+        const { fc, me, proj } = countyFrame(counties, code);
+        const placed = placeNames(fc, me, proj, lang, []);
+        named += placed.length;
+        for (const p of placed) {
+          const f = fc.features.find((x) => x.properties.adcode === p.adcode)!;
+          // the leader's start, or the middle of the name itself (the baseline is below it)
+          const at = p.leader ? p.leader.from : [p.x, p.y - p.size * 0.35];
+          expect(turf.booleanPointInPolygon(proj.invert!(at as [number, number])!, f as never), `${code} ${lang}: ${p.text} over another division`).toBe(true);
+        }
+      }
+    }
+    // 12 maps × 2 languages: the county and, on average, more than five neighbours named (165 today)
+    expect(named).toBeGreaterThan(24 * 6);
+    // 红山区's own map names 松山区 and 喀喇沁旗, whose label points lie outside its frame
+    const { fc, me, proj } = countyFrame(counties, '150402');
+    expect(placeNames(fc, me, proj, 'zh', []).map((p) => p.text)).toEqual(expect.arrayContaining(['红山区', '松山区', '喀喇沁旗', '元宝山区']));
   });
 });
 
